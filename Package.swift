@@ -1,0 +1,58 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "InvoiceSandbox",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "invoice-sandbox", targets: ["invoice-sandbox"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // C: libevent's headers and libraries, nothing else.
+        .systemLibrary(
+            name: "CLibevent",
+            pkgConfig: "libevent",
+            providers: [.apt(["libevent-dev"])]
+        ),
+        // Transport: HTTP over evhttp. No domain words.
+        .target(name: "SandboxHTTP", dependencies: ["CLibevent"]),
+        // JSON text <-> values, ordered objects, JavaScript-compatible output.
+        .target(name: "SandboxJSON"),
+        // Invoices, schedules, totals, status rules, the store. No HTTP words.
+        .target(name: "InvoiceDomain", dependencies: ["SandboxJSON"]),
+        // HighLevel's routes, auth, validation and error bodies.
+        .target(
+            name: "InvoiceAPI",
+            dependencies: ["SandboxHTTP", "SandboxJSON", "InvoiceDomain"]
+        ),
+        .executableTarget(
+            name: "invoice-sandbox",
+            dependencies: [
+                "SandboxHTTP", "InvoiceAPI", "InvoiceDomain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Helpers for tests: a raw-socket HTTP client and a server on port 0.
+        .target(
+            name: "SandboxTesting",
+            dependencies: ["SandboxHTTP", "SandboxJSON", "InvoiceAPI", "InvoiceDomain"]
+        ),
+        .testTarget(name: "SandboxJSONTests", dependencies: ["SandboxJSON"]),
+        .testTarget(name: "SandboxHTTPTests", dependencies: ["SandboxHTTP", "SandboxTesting"]),
+        .testTarget(name: "InvoiceDomainTests", dependencies: ["InvoiceDomain", "SandboxJSON"]),
+        .testTarget(
+            name: "InvoiceAPITests",
+            dependencies: ["InvoiceAPI", "InvoiceDomain", "SandboxHTTP", "SandboxJSON", "SandboxTesting"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["SandboxTesting", "SandboxJSON", "InvoiceAPI", "InvoiceDomain", "SandboxHTTP"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,46 @@
+/// A request as the transport received it.
+public struct HTTPRequest: Sendable {
+    /// The method.
+    public var method: HTTPMethod
+    /// The request target exactly as sent (path and query, not decoded).
+    public var target: String
+    /// The path, percent-decoded.
+    public var path: String
+    /// The query's name-value pairs in order, percent-decoded, `+` read as a space.
+    public var query: [QueryItem]
+    /// The header fields.
+    public var headers: HTTPHeaders
+    /// The body bytes (empty when there is none).
+    public var body: [UInt8]
+
+    /// Creates a request; `target` is split into path and query.
+    public init(method: HTTPMethod, target: String, headers: HTTPHeaders = [:], body: [UInt8] = []) {
+        self.method = method
+        self.target = target
+        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let rawPath = parts.first.map(String.init) ?? ""
+        self.path = PercentDecoding.decodePath(rawPath.isEmpty ? "/" : rawPath)
+        self.query = parts.count > 1 ? PercentDecoding.parseQuery(String(parts[1])) : []
+        self.headers = headers
+        self.body = body
+    }
+
+    /// Every value of a query parameter, in order.
+    public func queryValues(_ name: String) -> [String] {
+        query.filter { $0.name == name }.map(\.value)
+    }
+}
+
+/// One `name=value` pair of a query string.
+public struct QueryItem: Sendable, Equatable {
+    /// The decoded name.
+    public var name: String
+    /// The decoded value (empty when the pair had no `=`).
+    public var value: String
+
+    /// Creates a query item.
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
