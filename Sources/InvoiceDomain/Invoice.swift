@@ -1,0 +1,82 @@
+import SandboxJSON
+
+/// An invoice as the store keeps it: the fields the sandbox reasons about, plus the whole record.
+public struct Invoice: Sendable, Equatable {
+    /// The invoice id (`_id`), a 24-hex ObjectId.
+    public var id: String
+    /// Its status.
+    public var status: InvoiceStatus
+    /// The location (sub-account) it belongs to (`altId`).
+    public var locationId: String
+    /// The invoice name.
+    public var name: String
+    /// The currency code, e.g. `USD`.
+    public var currency: String
+    /// The lines.
+    public var items: [InvoiceItem]
+    /// The discount, if any.
+    public var discount: Discount?
+    /// What has been paid so far.
+    public var amountPaid: Double
+    /// Creation time, ISO 8601.
+    public var createdAt: String
+    /// Last change, ISO 8601.
+    public var updatedAt: String
+    /// The record as given, in its key order; the fields above and the totals are written over it.
+    public var document: JSONObject
+
+    /// The keys the sandbox computes; values given for them are ignored.
+    public static let computedKeys = ["total", "amountDue", "totalSummary"]
+
+    /// Creates an invoice.
+    public init(
+        id: String, status: InvoiceStatus, locationId: String, name: String, currency: String,
+        items: [InvoiceItem], discount: Discount? = nil, amountPaid: Double = 0, createdAt: String,
+        updatedAt: String, document: JSONObject = JSONObject()
+    ) {
+        self.id = id
+        self.status = status
+        self.locationId = locationId
+        self.name = name
+        self.currency = currency
+        self.items = items
+        self.discount = discount
+        self.amountPaid = amountPaid
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.document = document
+    }
+
+    /// The totals, computed from the lines, the discount and the amount paid.
+    public var totals: InvoiceTotals {
+        InvoiceTotals.compute(items: items, discount: discount, amountPaid: amountPaid)
+    }
+
+    /// The invoice in the response shape; `includeTotalSummary` adds GET's `totalSummary`.
+    public func json(includeTotalSummary: Bool) -> JSONValue {
+        let totals = totals
+        var object = document
+        object["_id"] = .string(id)
+        object["status"] = .string(status.rawValue)
+        object["amountPaid"] = .number(amountPaid)
+        object["altId"] = .string(locationId)
+        object["name"] = .string(name)
+        object["currency"] = .string(currency)
+        object["discount"] = discount?.json
+        object["invoiceItems"] = .array(items.map(\.json))
+        object["total"] = .number(totals.total)
+        object["amountDue"] = .number(totals.amountDue)
+        object["createdAt"] = .string(createdAt)
+        object["updatedAt"] = .string(updatedAt)
+        if includeTotalSummary {
+            object["totalSummary"] = [
+                "subTotal": .number(totals.subTotal),
+                "discount": .number(totals.discount),
+                "tax": .number(totals.tax),
+            ]
+        } else {
+            object["totalSummary"] = nil
+        }
+        return .object(object)
+    }
+}

@@ -1,0 +1,58 @@
+import SandboxJSON
+import Synchronization
+
+/// The in-memory invoices and schedules, safe to use from every event-loop thread.
+public final class InvoiceStore: Sendable {
+    /// An invoice with its GET response body, encoded once when stored so reads only copy bytes.
+    public struct StoredInvoice: Sendable {
+        /// The invoice.
+        public let invoice: Invoice
+        /// `invoice.json(includeTotalSummary: true)` as JSON text.
+        public let getResponseBody: [UInt8]
+
+        init(_ invoice: Invoice) {
+            self.invoice = invoice
+            self.getResponseBody = JSONWriter.bytes(invoice.json(includeTotalSummary: true))
+        }
+    }
+
+    private struct Contents {
+        var invoices: [String: StoredInvoice] = [:]
+        var schedules: [String: Schedule] = [:]
+    }
+
+    private let contents: Mutex<Contents>
+
+    /// Creates a store holding these records; ids must be unique within each kind.
+    public init(invoices: [Invoice] = [], schedules: [Schedule] = []) throws(DomainError) {
+        var contents = Contents()
+        for invoice in invoices {
+            guard contents.invoices[invoice.id] == nil else { throw .duplicateId(invoice.id) }
+            contents.invoices[invoice.id] = StoredInvoice(invoice)
+        }
+        for schedule in schedules {
+            guard contents.schedules[schedule.id] == nil else { throw .duplicateId(schedule.id) }
+            contents.schedules[schedule.id] = schedule
+        }
+        self.contents = Mutex(contents)
+    }
+
+    /// The invoice with that id in that location; another location's invoice is not found either.
+    public func invoice(id: String, locationId: String) throws(DomainError) -> StoredInvoice {
+        let stored = contents.withLock { $0.invoices[id] }
+        guard let stored, stored.invoice.locationId == locationId else { throw .invoiceNotFound(id: id) }
+        return stored
+    }
+
+    /// The schedule with that id in that location.
+    public func schedule(id: String, locationId: String) throws(DomainError) -> Schedule {
+        let schedule = contents.withLock { $0.schedules[id] }
+        guard let schedule, schedule.locationId == locationId else { throw .scheduleNotFound(id: id) }
+        return schedule
+    }
+
+    /// How many invoices and schedules are stored.
+    public var counts: (invoices: Int, schedules: Int) {
+        contents.withLock { ($0.invoices.count, $0.schedules.count) }
+    }
+}
