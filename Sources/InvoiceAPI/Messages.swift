@@ -1,0 +1,58 @@
+/// Every message a client can receive, defined once; tests compare against these.
+public enum Messages {
+    /// 401 for a missing, malformed or unknown bearer token.
+    public static let invalidToken = "Invalid token: access token is invalid"
+    /// 401 when the `Version` header is absent.
+    public static let versionMissing = "version header was not found."
+    /// 401 when the `Version` header holds a version that is not accepted.
+    public static let versionInvalid = "version header is invalid"
+    /// 401 when the token lacks the route's scope.
+    public static let scopeNotAuthorized = "The token is not authorized for this scope."
+    /// 403 when the token cannot use the `altId` location.
+    public static let locationForbidden = "The token does not have access to this location."
+    /// 400 for an invoice id that does not exist in the location.
+    public static let invoiceNotFound = "Unable to find an invoice with the given invoice id"
+    /// 400 for a schedule id that does not exist in the location.
+    public static let scheduleNotFound = "Unable to find an invoice schedule with the given schedule id"
+    /// 413 for a body over the limit (the wording of NestJS's body parser).
+    public static let payloadTooLarge = "request entity too large"
+    /// 400 for a request that is not valid HTTP.
+    public static let malformedRequest = "Malformed HTTP request"
+    /// 500 for anything unexpected (NestJS's wording); the cause goes to the log.
+    public static let internalError = "Internal server error"
+
+    /// 404 for a method and target no route serves (NestJS's wording).
+    public static func cannot(_ method: String, _ target: String) -> String {
+        "Cannot \(method) \(target)"
+    }
+
+    /// 501 for an operation HighLevel documents that the sandbox does not emulate yet.
+    public static func notEmulated(_ method: String, _ pattern: String) -> String {
+        "\(method) \(pattern) is documented by HighLevel but not emulated by InvoiceSandbox yet"
+    }
+
+    /// The `error` field that goes with a status, as NestJS names it.
+    public static func errorName(for status: Int) -> String? {
+        switch status {
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 413: "Payload Too Large"
+        case 422: "Unprocessable Entity"
+        default: nil
+        }
+    }
+}
+
+/// class-validator's default messages, with `$p` the dotted property path.
+public enum ValidationMessages {
+    /// `@IsNotEmpty`.
+    public static func shouldNotBeEmpty(_ path: String) -> String { "\(path) should not be empty" }
+    /// `@IsString`.
+    public static func mustBeString(_ path: String) -> String { "\(path) must be a string" }
+    /// `@IsEnum`.
+    public static func mustBeValidEnum(_ path: String) -> String { "\(path) must be a valid enum value" }
+    /// `forbidNonWhitelisted`.
+    public static func shouldNotExist(_ path: String) -> String { "property \(path) should not exist" }
+}
