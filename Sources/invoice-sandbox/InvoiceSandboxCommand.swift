@@ -1,0 +1,135 @@
+import ArgumentParser
+import Foundation
+import InvoiceAPI
+import InvoiceDomain
+import Logging
+import SandboxHTTP
+
+/// `invoice-sandbox`: serves HighLevel's Invoices API from seed data, in memory.
+@main
+struct InvoiceSandboxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invoice-sandbox",
+        abstract: "A local emulator of HighLevel's Invoices API (version 2021-07-28).",
+        subcommands: [Serve.self, Probe.self],
+        defaultSubcommand: Serve.self
+    )
+}
+
+/// `invoice-sandbox [serve]`: the server.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the Invoices API (the default).",
+        discussion: """
+            Every option can also come from an environment variable (shown in brackets); a flag on the \
+            command line wins over the variable.
+            """
+    )
+
+    @Option(help: "Address to listen on. [SANDBOX_HOST] (default: 127.0.0.1)")
+    var host: String?
+
+    @Option(help: "Port to listen on; 0 picks a free one. [SANDBOX_PORT] (default: 8080)")
+    var port: Int?
+
+    @Option(help: "Folder holding tokens.json, invoices.json, schedules.json. [SANDBOX_SEED_DATA] (default: seed-data)")
+    var seedData: String?
+
+    @Option(
+        name: .customLong("api-version"),
+        help:
+            "A Version header value to accept; repeat for several. [SANDBOX_API_VERSIONS, comma-separated] (default: 2021-07-28)"
+    )
+    var apiVersions: [String] = []
+
+    @Option(help: "Largest request body accepted, in bytes. [SANDBOX_MAX_BODY_BYTES] (default: 1048576)")
+    var maxBodyBytes: Int?
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical. [SANDBOX_LOG_LEVEL] (default: info)")
+    var logLevel: String?
+
+    mutating func validate() throws {
+        _ = try settings(environment: ProcessInfo.processInfo.environment)
+    }
+
+    func run() throws {
+        let settings = try settings(environment: ProcessInfo.processInfo.environment)
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardOutput(label: label)
+            handler.logLevel = settings.logLevel
+            return handler
+        }
+        let logger = Logger(label: "invoice-sandbox")
+        try Sandbox(settings: settings, logger: logger).run()
+    }
+
+    /// Flags first, then the environment, then the defaults; invalid values are refused before start.
+    func settings(environment: [String: String]) throws -> SandboxSettings {
+        let environmentVersions = environment["SANDBOX_API_VERSIONS"].map {
+            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        let versions = apiVersions.isEmpty ? (environmentVersions ?? []) : apiVersions
+        let settings = SandboxSettings(
+            host: host ?? environment["SANDBOX_HOST"] ?? "127.0.0.1",
+            port: try port ?? integer(environment, "SANDBOX_PORT") ?? 8080,
+            seedData: seedData ?? environment["SANDBOX_SEED_DATA"] ?? "seed-data",
+            apiVersions: versions.isEmpty ? [APIConfiguration.documentedVersion] : Set(versions),
+            maxBodyBytes: try maxBodyBytes ?? integer(environment, "SANDBOX_MAX_BODY_BYTES") ?? 1 << 20,
+            logLevel: try level(logLevel ?? environment["SANDBOX_LOG_LEVEL"] ?? "info")
+        )
+        guard (0...65535).contains(settings.port) else {
+            throw ValidationError("port must be between 0 and 65535, not \(settings.port)")
+        }
+        guard settings.maxBodyBytes > 0 else {
+            throw ValidationError("max-body-bytes must be positive, not \(settings.maxBodyBytes)")
+        }
+        return settings
+    }
+
+    private func integer(_ environment: [String: String], _ name: String) throws -> Int? {
+        guard let text = environment[name] else { return nil }
+        guard let value = Int(text) else { throw ValidationError("\(name) must be a whole number, not \(text)") }
+        return value
+    }
+
+    private func level(_ text: String) throws -> Logger.Level {
+        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+            let names = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("log level must be one of \(names), not \(text)")
+        }
+        return level
+    }
+}
+
+/// The resolved configuration.
+struct SandboxSettings {
+    var host: String
+    var port: Int
+    var seedData: String
+    var apiVersions: Set<String>
+    var maxBodyBytes: Int
+    var logLevel: Logger.Level
+}
+
+/// `invoice-sandbox probe`: exits 0 when a sandbox answers HTTP on the address (the Docker HEALTHCHECK).
+struct Probe: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Exit 0 if a sandbox answers HTTP on the address, 1 otherwise.")
+
+    @Option(help: "Address to probe. [SANDBOX_PROBE_HOST] (default: 127.0.0.1)")
+    var host: String?
+
+    @Option(help: "Port to probe. [SANDBOX_PORT] (default: 8080)")
+    var port: Int?
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let host = host ?? environment["SANDBOX_PROBE_HOST"] ?? "127.0.0.1"
+        let port = port ?? environment["SANDBOX_PORT"].flatMap { Int($0) } ?? 8080
+        guard let status = HTTPProbe.status(host: host, port: port) else {
+            FileHandle.standardError.write(Data("no HTTP answer on \(host):\(port)\n".utf8))
+            throw ExitCode.failure
+        }
+        FileHandle.standardOutput.write(Data("HTTP \(status) from \(host):\(port)\n".utf8))
+    }
+}
