@@ -9,6 +9,10 @@ public enum Timestamp {
 
     /// A date in the same form.
     public static func format(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
+        date.formatted(style)
+    }
+
+    private static var style: Date.ISO8601FormatStyle {
+        .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import InvoiceDomain
 import SandboxJSON
 import Testing
@@ -31,5 +32,12 @@ struct InvoiceStoreTests {
         #expect(throws: DomainError.duplicateId("a")) {
             try InvoiceStore(invoices: [Self.invoice("a", location: "L1"), Self.invoice("a", location: "L2")])
         }
+    }
+}
+
+struct TimestampTests {
+    @Test func timestampsAreISO8601WithMillisecondsInUTC() {
+        let date = Date(timeIntervalSince1970: 1_702_373_262.355)
+        #expect(Timestamp.format(date) == "2023-12-12T09:27:42.355Z")
     }
 }
