@@ -22,7 +22,8 @@ FROM debian:bookworm-slim
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libevent-2.1-7 libevent-pthreads-2.1-7 libstdc++6 \
     && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --no-create-home --uid 10001 sandbox
+    && groupadd --system --gid 10001 sandbox \
+    && useradd --system --no-create-home --uid 10001 --gid sandbox sandbox
 COPY --from=build /out/invoice-sandbox /usr/local/bin/invoice-sandbox
 COPY seed-data /srv/seed-data
 

@@ -30,10 +30,8 @@ extension Invoice {
             throw RecordError(path: reader.fieldPath("invoiceItems"), problem: "is required")
         }
         self.items = items
-        if let discountRecord = reader.value("discount") {
-            discount = try Discount(record: discountRecord, path: reader.fieldPath("discount"))
-        } else {
-            discount = nil
+        discount = try reader.record("discount") { (value, path) throws(RecordError) in
+            try Discount(record: value, path: path)
         }
         amountPaid = try reader.number("amountPaid") ?? 0
         createdAt = try reader.string("createdAt") ?? now

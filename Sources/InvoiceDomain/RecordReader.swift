@@ -77,6 +77,12 @@ struct RecordReader {
         return value
     }
 
+    /// Reads a nested record at `key`, nil when absent or null.
+    func record<T>(_ key: String, _ read: (JSONValue, String) throws(RecordError) -> T) throws(RecordError) -> T? {
+        guard let value = value(key) else { return nil }
+        return try read(value, fieldPath(key))
+    }
+
     /// Reads an array of records, each at `key[index]`.
     func records<T>(_ key: String, _ read: (JSONValue, String) throws(RecordError) -> T) throws(RecordError) -> [T]? {
         guard let array = try array(key) else { return nil }

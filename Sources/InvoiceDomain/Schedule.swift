@@ -43,10 +43,8 @@ public struct Schedule: Sendable, Equatable {
             try reader.records("items") { (element, path) throws(RecordError) in
                 try InvoiceItem(record: element, path: path)
             } ?? []
-        if let discountRecord = reader.value("discount") {
-            discount = try Discount(record: discountRecord, path: reader.fieldPath("discount"))
-        } else {
-            discount = nil
+        discount = try reader.record("discount") { (value, path) throws(RecordError) in
+            try Discount(record: value, path: path)
         }
         invoices =
             try reader.records("invoices") { (element, path) throws(RecordError) in
