@@ -6,4 +6,10 @@ public enum DomainError: Error, Equatable {
     case scheduleNotFound(id: String)
     /// Two records share an id.
     case duplicateId(String)
+    /// Only drafts may be deleted.
+    case invoiceNotDraft(status: InvoiceStatus)
+    /// Invoices in this status may not be edited (only draft and sent may).
+    case invoiceNotEditable(status: InvoiceStatus)
+    /// The schedule was cancelled before.
+    case scheduleAlreadyCancelled(id: String)
 }

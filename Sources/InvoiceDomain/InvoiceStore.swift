@@ -51,6 +51,47 @@ public final class InvoiceStore: Sendable {
         return schedule
     }
 
+    /// Replaces an editable invoice through `change`, atomically; the result is stored and returned.
+    public func updateInvoice(
+        id: String, locationId: String, _ change: (Invoice) -> Invoice
+    ) throws(DomainError) -> StoredInvoice {
+        try contents.withLock { (contents: inout Contents) throws(DomainError) -> StoredInvoice in
+            guard let stored = contents.invoices[id], stored.invoice.locationId == locationId else {
+                throw .invoiceNotFound(id: id)
+            }
+            guard stored.invoice.isEditable else { throw .invoiceNotEditable(status: stored.invoice.status) }
+            let updated = StoredInvoice(change(stored.invoice))
+            contents.invoices[id] = updated
+            return updated
+        }
+    }
+
+    /// Removes a draft invoice and returns it; other statuses are refused.
+    public func deleteInvoice(id: String, locationId: String) throws(DomainError) -> Invoice {
+        try contents.withLock { (contents: inout Contents) throws(DomainError) -> Invoice in
+            guard let stored = contents.invoices[id], stored.invoice.locationId == locationId else {
+                throw .invoiceNotFound(id: id)
+            }
+            guard stored.invoice.status == .draft else { throw .invoiceNotDraft(status: stored.invoice.status) }
+            contents.invoices[id] = nil
+            return stored.invoice
+        }
+    }
+
+    /// Cancels a schedule, stamped `now`, and returns it; a cancelled one is refused.
+    public func cancelSchedule(id: String, locationId: String, now: String) throws(DomainError) -> Schedule {
+        try contents.withLock { (contents: inout Contents) throws(DomainError) -> Schedule in
+            guard var schedule = contents.schedules[id], schedule.locationId == locationId else {
+                throw .scheduleNotFound(id: id)
+            }
+            guard schedule.status != Schedule.cancelledStatus else { throw .scheduleAlreadyCancelled(id: id) }
+            schedule.status = Schedule.cancelledStatus
+            schedule.updatedAt = now
+            contents.schedules[id] = schedule
+            return schedule
+        }
+    }
+
     /// How many invoices and schedules are stored.
     public var counts: (invoices: Int, schedules: Int) {
         contents.withLock { ($0.invoices.count, $0.schedules.count) }

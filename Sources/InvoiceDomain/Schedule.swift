@@ -2,6 +2,9 @@ import SandboxJSON
 
 /// A recurring invoice schedule and the invoices it has generated.
 public struct Schedule: Sendable, Equatable {
+    /// The status a cancelled schedule has.
+    public static let cancelledStatus = "cancelled"
+
     /// The schedule id (`_id`).
     public var id: String
     /// Its status, e.g. `active` or `cancelled`.
