@@ -8,6 +8,9 @@ public enum APIError: Error, Equatable {
         case .invoiceNotFound: self = .badRequest(Messages.invoiceNotFound)
         case .scheduleNotFound: self = .badRequest(Messages.scheduleNotFound)
         case .duplicateId(let id): self = .badRequest("A record with id \(id) already exists")
+        case .invoiceNotDraft: self = .badRequest(Messages.invoiceNotDraft)
+        case .invoiceNotEditable(let status): self = .badRequest(Messages.invoiceNotEditable(status.rawValue))
+        case .scheduleAlreadyCancelled: self = .badRequest(Messages.scheduleAlreadyCancelled)
         }
     }
 
@@ -25,6 +28,8 @@ public enum APIError: Error, Equatable {
     case validationFailed([String])
     /// 400: a refusal with one message.
     case badRequest(String)
+    /// 400: the body is not a JSON object (NestJS's body parser answers before routing).
+    case invalidBody(String)
     /// 404: no route for this method and target.
     case routeNotFound(method: String, target: String)
     /// 413: the body is over the limit.

@@ -14,6 +14,20 @@ public enum Messages {
     public static let invoiceNotFound = "Unable to find an invoice with the given invoice id"
     /// 400 for a schedule id that does not exist in the location.
     public static let scheduleNotFound = "Unable to find an invoice schedule with the given schedule id"
+    /// 400 for deleting an invoice that is not a draft.
+    public static let invoiceNotDraft = "Invoice status need to be draft to delete an invoice"
+    /// 400 for cancelling a schedule twice.
+    public static let scheduleAlreadyCancelled = "Invoice schedule is already cancelled"
+    /// 400 for a JSON body with invalid UTF-8.
+    public static let bodyNotUTF8 = "Request body is not valid UTF-8"
+    /// 400 for a JSON body that is valid JSON but not an object.
+    public static let bodyNotObject = "Request body must be a JSON object"
+
+    /// 400 for updating an invoice whose status does not allow it.
+    public static func invoiceNotEditable(_ status: String) -> String {
+        "Invoice with status \(status) can not be updated"
+    }
+
     /// 413 for a body over the limit (the wording of NestJS's body parser).
     public static let payloadTooLarge = "request entity too large"
     /// 400 for a request that is not valid HTTP.

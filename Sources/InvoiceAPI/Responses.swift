@@ -22,6 +22,7 @@ public enum Responses {
                     "error": "Unprocessable Entity",
                 ])
         case .badRequest(let message): body(400, message, withErrorName: false)
+        case .invalidBody(let message): body(400, message, withErrorName: true)
         case .routeNotFound(let method, let target):
             // NestJS puts `message` first for its own 404.
             json(404, ["message": .string(Messages.cannot(method, target)), "error": "Not Found", "statusCode": 404])

@@ -1,4 +1,5 @@
 import SandboxHTTP
+import SandboxJSON
 
 /// What a handler receives: the request, the path parameters and the authenticated token.
 public struct RouteContext: Sendable {
@@ -8,6 +9,8 @@ public struct RouteContext: Sendable {
     public let parameters: [String: String]
     /// The token that passed the header checks.
     public let token: AccessToken
+    /// The JSON body's object; empty when there was no JSON body.
+    public let body: JSONObject
 }
 
 /// One operation: method, path pattern, the scope it needs and what it does.

@@ -1,5 +1,6 @@
 import InvoiceDomain
 import SandboxHTTP
+import SandboxJSON
 
 /// HighLevel's Invoices API over an in-memory store: the responder the HTTP server calls.
 public struct SandboxAPI: HTTPResponder {
@@ -12,7 +13,10 @@ public struct SandboxAPI: HTTPResponder {
         store: InvoiceStore, tokens: [AccessToken], configuration: APIConfiguration = APIConfiguration(),
         reportInternalError: @escaping @Sendable (String) -> Void = { _ in }
     ) {
-        let emulated = [InvoiceRoutes.getInvoice(store: store)]
+        let emulated = [
+            InvoiceRoutes.getInvoice(store: store), InvoiceWriteRoutes.updateInvoice(store: store),
+            InvoiceWriteRoutes.deleteInvoice(store: store), InvoiceWriteRoutes.cancelSchedule(store: store),
+        ]
         let documented = DocumentedOperations.all.compactMap { operation -> Route? in
             guard let method = HTTPMethod(rawValue: operation.method),
                 !emulated.contains(where: { $0.method == method && $0.pattern.description == operation.path })
@@ -24,8 +28,14 @@ public struct SandboxAPI: HTTPResponder {
         self.reportInternalError = reportInternalError
     }
 
-    /// Routes, checks the headers, runs the handler; every refusal becomes its exact JSON body.
+    /// Parses a JSON body, routes, checks the headers, runs the handler; every refusal becomes its exact body.
     public func respond(to request: HTTPRequest) -> HTTPResponse {
+        let body: JSONObject?
+        do throws(APIError) {
+            body = try RequestBody.parse(request)
+        } catch {
+            return Responses.error(error)
+        }
         guard case .found(let route, let parameters) = router.match(method: request.method, path: request.path) else {
             return Responses.error(.routeNotFound(method: request.method.rawValue, target: request.target))
         }
@@ -33,7 +43,8 @@ public struct SandboxAPI: HTTPResponder {
             let token = try authenticator.authenticate(request.headers, requiring: route.scope)
             switch route.action {
             case .handler(let handler):
-                return try handler(RouteContext(request: request, parameters: parameters, token: token))
+                return try handler(
+                    RouteContext(request: request, parameters: parameters, token: token, body: body ?? JSONObject()))
             case .notEmulated:
                 throw .notEmulated(method: route.method.rawValue, pattern: route.pattern.description)
             }
