@@ -41,8 +41,8 @@ final class EventLoop: @unchecked Sendable {
         event_base_free(base)
     }
 
-    /// Binds a listener to the address and returns the bound port.
-    func bind(host: String, port: Int) throws(HTTPServerError) -> Int {
+    /// Binds a listener to the address and returns the bound port; `sharingPort` sets `SO_REUSEPORT`.
+    func bind(host: String, port: Int, sharingPort: Bool) throws(HTTPServerError) -> Int {
         guard (0...65535).contains(port) else {
             throw .bindFailed(host: host, port: port, reason: "port out of range")
         }
@@ -56,7 +56,10 @@ final class EventLoop: @unchecked Sendable {
         }
         defer { freeaddrinfo(results) }
 
-        let flags = UInt32(LEV_OPT_CLOSE_ON_FREE | LEV_OPT_CLOSE_ON_EXEC | LEV_OPT_REUSEABLE)
+        var flags = UInt32(LEV_OPT_CLOSE_ON_FREE | LEV_OPT_CLOSE_ON_EXEC | LEV_OPT_REUSEABLE)
+        if sharingPort {
+            flags |= UInt32(LEV_OPT_REUSEABLE_PORT)
+        }
         guard
             let listener = evconnlistener_new_bind(
                 base, nil, nil, flags, 1024, first.pointee.ai_addr, Int32(first.pointee.ai_addrlen))
@@ -68,6 +71,27 @@ final class EventLoop: @unchecked Sendable {
             throw .bindFailed(host: host, port: port, reason: "evhttp_bind_listener failed")
         }
         return Self.localPort(of: evconnlistener_get_fd(listener)) ?? port
+    }
+
+    /// Throws `bindFailed` when a plain bind to the address fails, e.g. because another process listens there.
+    static func checkPortIsFree(host: String, port: Int) throws(HTTPServerError) {
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_flags = AI_PASSIVE
+        var results: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, String(port), &hints, &results) == 0, let address = results else {
+            throw .unresolvableHost(host)
+        }
+        defer { freeaddrinfo(results) }
+        let probe = socket(address.pointee.ai_family, Int32(SOCK_STREAM.rawValue), 0)
+        guard probe >= 0 else { throw .bindFailed(host: host, port: port, reason: String(cString: strerror(errno))) }
+        defer { close(probe) }
+        var yes: Int32 = 1
+        setsockopt(probe, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        guard Glibc.bind(probe, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 else {
+            throw .bindFailed(host: host, port: port, reason: String(cString: strerror(errno)))
+        }
     }
 
     func run() {

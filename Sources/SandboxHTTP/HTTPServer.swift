@@ -13,11 +13,15 @@ public final class HTTPServer: Sendable {
         public var maxBodyBytes: Int
         /// The largest request line plus headers accepted, in bytes.
         public var maxHeaderBytes: Int
+        /// How many event loops, each on its own thread, serve connections.
+        public var eventLoops: Int
 
         /// Creates a configuration.
         public init(
-            host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, maxHeaderBytes: Int = 64 << 10
+            host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20,
+            maxHeaderBytes: Int = 64 << 10, eventLoops: Int = 1
         ) {
+            self.eventLoops = eventLoops
             self.host = host
             self.port = port
             self.maxBodyBytes = maxBodyBytes
@@ -28,8 +32,8 @@ public final class HTTPServer: Sendable {
     private enum State {
         case idle
         case starting
-        case bound(EventLoop)
-        case running(EventLoop)
+        case bound([EventLoop])
+        case running([EventLoop])
         case stopped
     }
 
@@ -46,7 +50,11 @@ public final class HTTPServer: Sendable {
         LibeventThreading.enable()
     }
 
-    /// Binds the listening socket and returns the port it got.
+    /// Binds every loop's listening socket and returns the port they share.
+    ///
+    /// Several loops share the port through `SO_REUSEPORT`, so the kernel spreads connections over them. A
+    /// plain bind checks first that no other process listens there, since `SO_REUSEPORT` would otherwise
+    /// let a second sandbox of the same user share the port silently.
     @discardableResult
     public func start() throws(HTTPServerError) -> Int {
         try state.withLock { (state: inout State) throws(HTTPServerError) in
@@ -54,9 +62,19 @@ public final class HTTPServer: Sendable {
             state = .starting
         }
         do {
-            let loop = try EventLoop(dispatcher: dispatcher, configuration: configuration)
-            let port = try loop.bind(host: configuration.host, port: configuration.port)
-            state.withLock { $0 = .bound(loop) }
+            let count = max(1, configuration.eventLoops)
+            let host = configuration.host
+            if count > 1, configuration.port != 0 {
+                try EventLoop.checkPortIsFree(host: host, port: configuration.port)
+            }
+            var loops: [EventLoop] = []
+            var port = configuration.port
+            for _ in 0..<count {
+                let loop = try EventLoop(dispatcher: dispatcher, configuration: configuration)
+                port = try loop.bind(host: host, port: port, sharingPort: count > 1)
+                loops.append(loop)
+            }
+            state.withLock { [loops] in $0 = .bound(loops) }
             return port
         } catch {
             state.withLock { $0 = .idle }
@@ -64,15 +82,21 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    /// Serves on the calling thread until `shutdown()` is called.
+    /// Serves until `shutdown()`: one loop on the calling thread, the others on threads of their own.
     public func run() throws(HTTPServerError) {
-        let loop = try state.withLock { (state: inout State) throws(HTTPServerError) -> EventLoop in
-            guard case .bound(let loop) = state else { throw .notStarted }
-            state = .running(loop)
-            return loop
+        let loops = try state.withLock { (state: inout State) throws(HTTPServerError) -> [EventLoop] in
+            guard case .bound(let loops) = state else { throw .notStarted }
+            state = .running(loops)
+            return loops
         }
         if !stopRequested.load(ordering: .acquiring) {
-            loop.run()
+            let threads = loops.dropFirst().map { loop in
+                LoopThread { loop.run() }
+            }
+            loops[0].run()
+            for thread in threads {
+                thread.join()
+            }
         }
         state.withLock { $0 = .stopped }
     }
@@ -82,7 +106,10 @@ public final class HTTPServer: Sendable {
         stopRequested.store(true, ordering: .releasing)
         state.withLock { state in
             switch state {
-            case .bound(let loop), .running(let loop): loop.stop()
+            case .bound(let loops), .running(let loops):
+                for loop in loops {
+                    loop.stop()
+                }
             case .idle, .starting, .stopped: break
             }
         }

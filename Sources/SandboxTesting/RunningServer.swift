@@ -11,9 +11,10 @@ public final class RunningServer: Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     /// Starts a server with the responder; returns once it listens.
-    public init(responder: any HTTPResponder, maxBodyBytes: Int = 1 << 20) throws {
+    public init(responder: any HTTPResponder, maxBodyBytes: Int = 1 << 20, eventLoops: Int = 2) throws {
         server = HTTPServer(
-            configuration: .init(host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes), responder: responder)
+            configuration: .init(host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes, eventLoops: eventLoops),
+            responder: responder)
         port = try server.start()
         let server = server
         let finished = finished

@@ -48,6 +48,9 @@ struct Serve: ParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical. [SANDBOX_LOG_LEVEL] (default: info)")
     var logLevel: String?
 
+    @Option(help: "Event loops, each on its own thread. [SANDBOX_THREADS] (default: the number of cores)")
+    var threads: Int?
+
     mutating func validate() throws {
         _ = try settings(environment: ProcessInfo.processInfo.environment)
     }
@@ -75,10 +78,15 @@ struct Serve: ParsableCommand {
             seedData: seedData ?? environment["SANDBOX_SEED_DATA"] ?? "seed-data",
             apiVersions: versions.isEmpty ? [APIConfiguration.documentedVersion] : Set(versions),
             maxBodyBytes: try maxBodyBytes ?? integer(environment, "SANDBOX_MAX_BODY_BYTES") ?? 1 << 20,
-            logLevel: try level(logLevel ?? environment["SANDBOX_LOG_LEVEL"] ?? "info")
+            logLevel: try level(logLevel ?? environment["SANDBOX_LOG_LEVEL"] ?? "info"),
+            threads: try threads ?? integer(environment, "SANDBOX_THREADS")
+                ?? ProcessInfo.processInfo.activeProcessorCount
         )
         guard (0...65535).contains(settings.port) else {
             throw ValidationError("port must be between 0 and 65535, not \(settings.port)")
+        }
+        guard (1...256).contains(settings.threads) else {
+            throw ValidationError("threads must be between 1 and 256, not \(settings.threads)")
         }
         guard settings.maxBodyBytes > 0 else {
             throw ValidationError("max-body-bytes must be positive, not \(settings.maxBodyBytes)")
@@ -109,6 +117,7 @@ struct SandboxSettings {
     var apiVersions: Set<String>
     var maxBodyBytes: Int
     var logLevel: Logger.Level
+    var threads: Int
 }
 
 /// `invoice-sandbox probe`: exits 0 when a sandbox answers HTTP on the address (the Docker HEALTHCHECK).

@@ -25,7 +25,9 @@ struct Sandbox {
             configuration: APIConfiguration(acceptedVersions: settings.apiVersions),
             reportInternalError: { logger.error("internal error: \($0)") })
         let server = HTTPServer(
-            configuration: .init(host: settings.host, port: settings.port, maxBodyBytes: settings.maxBodyBytes),
+            configuration: .init(
+                host: settings.host, port: settings.port, maxBodyBytes: settings.maxBodyBytes,
+                eventLoops: settings.threads),
             responder: AccessLog(wrapping: api, logger: logger))
 
         let port: Int
@@ -38,7 +40,8 @@ struct Sandbox {
         let counts = store.counts
         let banner =
             "InvoiceSandbox listening on http://\(Self.urlHost(settings.host)):\(port) "
-            + "(\(seed.tokens.count) tokens, \(counts.invoices) invoices, \(counts.schedules) schedules)\n"
+            + "(\(seed.tokens.count) tokens, \(counts.invoices) invoices, \(counts.schedules) schedules, "
+            + "\(settings.threads) threads)\n"
         FileHandle.standardOutput.write(Data(banner.utf8))
         try server.run()
         for source in signals { source.cancel() }

@@ -1,3 +1,4 @@
+import Foundation
 import SandboxHTTP
 import SandboxTesting
 import Testing
@@ -87,5 +88,62 @@ struct HTTPServerTests {
         ) {
             try server.start()
         }
+    }
+}
+
+/// `/thread` answers the serving thread's id at once; `/slow` sleeps 300 ms first.
+struct ThreadResponder: HTTPResponder {
+    func respond(to request: HTTPRequest) -> HTTPResponse {
+        if request.path == "/slow" {
+            usleep(300_000)
+        }
+        return HTTPResponse(status: 200, body: Array(String(UInt(bitPattern: Int(bitPattern: pthread_self()))).utf8))
+    }
+
+    func respond(toUnreadable failure: UnreadableRequest) -> HTTPResponse {
+        HTTPResponse(status: 400)
+    }
+}
+
+@Suite(.serialized)
+struct EventLoopsTests {
+    @Test func severalLoopsServeConcurrently() throws {
+        let server = try RunningServer(responder: ThreadResponder(), eventLoops: 4)
+        defer { server.stop() }
+        // The kernel spreads connections over the loops by hash: find two served by different threads.
+        var byThread: [String: RawHTTPClient] = [:]
+        for _ in 0..<64 where byThread.count < 2 {
+            let client = try server.connect()
+            byThread[try client.request("GET", "/thread").text] = client
+        }
+        let pair = Array(byThread.values)
+        try #require(pair.count == 2)
+        let start = ContinuousClock.now
+        try pair[0].send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
+        try pair[1].send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try pair[0].readResponse().status == 200)
+        #expect(try pair[1].readResponse().status == 200)
+        let elapsed = ContinuousClock.now - start
+        #expect(elapsed < .milliseconds(550), "two 300 ms requests took \(elapsed): they did not overlap")
+    }
+
+    @Test func oneLoopServesOneRequestAtATime() throws {
+        let server = try RunningServer(responder: ThreadResponder(), eventLoops: 1)
+        defer { server.stop() }
+        let first = try server.connect()
+        let second = try server.connect()
+        let start = ContinuousClock.now
+        try first.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
+        try second.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
+        _ = try first.readResponse()
+        _ = try second.readResponse()
+        #expect(ContinuousClock.now - start >= .milliseconds(600))
+    }
+
+    @Test func aSecondServerCannotShareAPortBySharingItsLoops() throws {
+        let first = try RunningServer(responder: ThreadResponder(), eventLoops: 2)
+        defer { first.stop() }
+        let second = HTTPServer(configuration: .init(port: first.port, eventLoops: 2), responder: ThreadResponder())
+        #expect(throws: HTTPServerError.self) { try second.start() }
     }
 }
