@@ -2,6 +2,10 @@ import SandboxJSON
 import Synchronization
 
 /// The in-memory invoices and schedules, safe to use from every event-loop thread.
+///
+/// Reads share a read-write lock and never wait for one another. A write computes its new record and
+/// response bytes outside the lock, then swaps it in under the exclusive lock only if the record has not
+/// changed meanwhile (otherwise it starts over), so readers wait at most for a dictionary update.
 public final class InvoiceStore: Sendable {
     /// An invoice with its GET response body, encoded once when stored so reads only copy bytes.
     public struct StoredInvoice: Sendable {
@@ -9,10 +13,13 @@ public final class InvoiceStore: Sendable {
         public let invoice: Invoice
         /// `invoice.json(includeTotalSummary: true)` as JSON text.
         public let getResponseBody: [UInt8]
+        /// Distinguishes successive versions of one invoice.
+        let generation: UInt64
 
-        init(_ invoice: Invoice) {
+        init(_ invoice: Invoice, generation: UInt64) {
             self.invoice = invoice
             self.getResponseBody = JSONWriter.bytes(invoice.json(includeTotalSummary: true))
+            self.generation = generation
         }
     }
 
@@ -21,79 +28,92 @@ public final class InvoiceStore: Sendable {
         var schedules: [String: Schedule] = [:]
     }
 
-    private let contents: Mutex<Contents>
+    private let contents: ReadWriteLock<Contents>
+    private let generations = Atomic<UInt64>(0)
 
     /// Creates a store holding these records; ids must be unique within each kind.
     public init(invoices: [Invoice] = [], schedules: [Schedule] = []) throws(DomainError) {
         var contents = Contents()
+        contents.invoices.reserveCapacity(invoices.count)
         for invoice in invoices {
             guard contents.invoices[invoice.id] == nil else { throw .duplicateId(invoice.id) }
-            contents.invoices[invoice.id] = StoredInvoice(invoice)
+            contents.invoices[invoice.id] = StoredInvoice(invoice, generation: 0)
         }
         for schedule in schedules {
             guard contents.schedules[schedule.id] == nil else { throw .duplicateId(schedule.id) }
             contents.schedules[schedule.id] = schedule
         }
-        self.contents = Mutex(contents)
+        self.contents = ReadWriteLock(contents)
     }
 
     /// The invoice with that id in that location; another location's invoice is not found either.
     public func invoice(id: String, locationId: String) throws(DomainError) -> StoredInvoice {
-        let stored = contents.withLock { $0.invoices[id] }
+        let stored = contents.read { $0.invoices[id] }
         guard let stored, stored.invoice.locationId == locationId else { throw .invoiceNotFound(id: id) }
         return stored
     }
 
     /// The schedule with that id in that location.
     public func schedule(id: String, locationId: String) throws(DomainError) -> Schedule {
-        let schedule = contents.withLock { $0.schedules[id] }
+        let schedule = contents.read { $0.schedules[id] }
         guard let schedule, schedule.locationId == locationId else { throw .scheduleNotFound(id: id) }
         return schedule
     }
 
-    /// Replaces an editable invoice through `change`, atomically; the result is stored and returned.
+    /// Replaces an editable invoice through `change`; the result is stored and returned.
+    ///
+    /// `change` may run more than once when another write to the same invoice lands in between.
     public func updateInvoice(
         id: String, locationId: String, _ change: (Invoice) -> Invoice
     ) throws(DomainError) -> StoredInvoice {
-        try contents.withLock { (contents: inout Contents) throws(DomainError) -> StoredInvoice in
-            guard let stored = contents.invoices[id], stored.invoice.locationId == locationId else {
-                throw .invoiceNotFound(id: id)
+        while true {
+            let current = try invoice(id: id, locationId: locationId)
+            guard current.invoice.isEditable else { throw .invoiceNotEditable(status: current.invoice.status) }
+            let updated = StoredInvoice(
+                change(current.invoice), generation: generations.wrappingAdd(1, ordering: .relaxed).newValue)
+            let swapped = contents.write { contents in
+                guard contents.invoices[id]?.generation == current.generation else { return false }
+                contents.invoices[id] = updated
+                return true
             }
-            guard stored.invoice.isEditable else { throw .invoiceNotEditable(status: stored.invoice.status) }
-            let updated = StoredInvoice(change(stored.invoice))
-            contents.invoices[id] = updated
-            return updated
+            if swapped { return updated }
         }
     }
 
     /// Removes a draft invoice and returns it; other statuses are refused.
     public func deleteInvoice(id: String, locationId: String) throws(DomainError) -> Invoice {
-        try contents.withLock { (contents: inout Contents) throws(DomainError) -> Invoice in
+        let outcome = contents.write { contents -> Result<Invoice, DomainError> in
             guard let stored = contents.invoices[id], stored.invoice.locationId == locationId else {
-                throw .invoiceNotFound(id: id)
+                return .failure(.invoiceNotFound(id: id))
             }
-            guard stored.invoice.status == .draft else { throw .invoiceNotDraft(status: stored.invoice.status) }
+            guard stored.invoice.status == .draft else {
+                return .failure(.invoiceNotDraft(status: stored.invoice.status))
+            }
             contents.invoices[id] = nil
-            return stored.invoice
+            return .success(stored.invoice)
         }
+        return try outcome.get()
     }
 
     /// Cancels a schedule, stamped `now`, and returns it; a cancelled one is refused.
     public func cancelSchedule(id: String, locationId: String, now: String) throws(DomainError) -> Schedule {
-        try contents.withLock { (contents: inout Contents) throws(DomainError) -> Schedule in
+        let outcome = contents.write { contents -> Result<Schedule, DomainError> in
             guard var schedule = contents.schedules[id], schedule.locationId == locationId else {
-                throw .scheduleNotFound(id: id)
+                return .failure(.scheduleNotFound(id: id))
             }
-            guard schedule.status != Schedule.cancelledStatus else { throw .scheduleAlreadyCancelled(id: id) }
+            guard schedule.status != Schedule.cancelledStatus else {
+                return .failure(.scheduleAlreadyCancelled(id: id))
+            }
             schedule.status = Schedule.cancelledStatus
             schedule.updatedAt = now
             contents.schedules[id] = schedule
-            return schedule
+            return .success(schedule)
         }
+        return try outcome.get()
     }
 
     /// How many invoices and schedules are stored.
     public var counts: (invoices: Int, schedules: Int) {
-        contents.withLock { ($0.invoices.count, $0.schedules.count) }
+        contents.read { ($0.invoices.count, $0.schedules.count) }
     }
 }

@@ -1,6 +1,8 @@
+import Dispatch
 import Foundation
 import InvoiceDomain
 import SandboxJSON
+import Synchronization
 import Testing
 
 struct StoreMutationTests {
@@ -84,5 +86,44 @@ struct StoreMutationTests {
         #expect(ObjectID.generate() != ObjectID.generate())
         #expect(!ObjectID.isValid("6578278E879AD2646715BA9C"))
         #expect(!ObjectID.isValid("abc"))
+    }
+}
+
+struct StoreConcurrencyTests {
+    @Test func concurrentUpdatesAreNeverLost() throws {
+        let store = try InvoiceStore(invoices: [StoreMutationTests.invoice("a", .draft)])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            for _ in 0..<250 {
+                _ = try? store.updateInvoice(id: "a", locationId: "L") { invoice in
+                    var next = invoice
+                    next.items[0].qty += 1
+                    return next
+                }
+            }
+        }
+        let stored = try store.invoice(id: "a", locationId: "L")
+        #expect(stored.invoice.items[0].qty == 2001)
+        #expect(stored.getResponseBody == JSONWriter.bytes(stored.invoice.json(includeTotalSummary: true)))
+    }
+
+    @Test func readersSeeWholeRecordsWhileWritersChangeThem() throws {
+        let store = try InvoiceStore(invoices: [StoreMutationTests.invoice("a", .draft)])
+        let torn = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            for round in 0..<500 {
+                if worker == 0 {
+                    _ = try? store.updateInvoice(id: "a", locationId: "L") { invoice in
+                        var next = invoice
+                        next.name = "n\(round)"
+                        next.items[0].amount = Double(round)
+                        return next
+                    }
+                } else if let stored = try? store.invoice(id: "a", locationId: "L") {
+                    let fresh = JSONWriter.bytes(stored.invoice.json(includeTotalSummary: true))
+                    if fresh != stored.getResponseBody { torn.add(1, ordering: .relaxed) }
+                }
+            }
+        }
+        #expect(torn.load(ordering: .relaxed) == 0)
     }
 }

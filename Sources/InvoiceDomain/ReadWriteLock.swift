@@ -1,0 +1,42 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A value behind a writer-preferring POSIX read-write lock: readers share it, a writer has it alone.
+///
+/// `@unchecked Sendable` is sound because `value` is only touched inside `read` (shared lock held) or
+/// `write` (exclusive lock held), and the lock lives at a stable heap address for the object's lifetime.
+final class ReadWriteLock<Value>: @unchecked Sendable {
+    private let lock: UnsafeMutablePointer<pthread_rwlock_t>
+    private var value: Value
+
+    init(_ value: Value) {
+        self.value = value
+        lock = .allocate(capacity: 1)
+        var attributes = pthread_rwlockattr_t()
+        pthread_rwlockattr_init(&attributes)
+        // glibc prefers readers by default, which lets a steady stream of GETs starve writers.
+        pthread_rwlockattr_setkind_np(&attributes, Int32(PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP))
+        pthread_rwlock_init(lock, &attributes)
+        pthread_rwlockattr_destroy(&attributes)
+    }
+
+    deinit {
+        pthread_rwlock_destroy(lock)
+        lock.deallocate()
+    }
+
+    /// Runs `body` with shared access.
+    func read<Result>(_ body: (Value) -> Result) -> Result {
+        pthread_rwlock_rdlock(lock)
+        defer { pthread_rwlock_unlock(lock) }
+        return body(value)
+    }
+
+    /// Runs `body` with exclusive access.
+    func write<Result>(_ body: (inout Value) -> Result) -> Result {
+        pthread_rwlock_wrlock(lock)
+        defer { pthread_rwlock_unlock(lock) }
+        return body(&value)
+    }
+}
