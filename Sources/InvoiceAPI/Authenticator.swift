@@ -25,19 +25,29 @@ public struct Authenticator: Sendable {
     /// The token of an `Authorization: Bearer …` value; the scheme is case-insensitive.
     static func bearerToken(_ value: String?) -> String? {
         guard let value else { return nil }
-        let trimmed = value.trimmingASCIIWhitespace()
-        guard trimmed.utf8.count > 7, trimmed.prefix(7).lowercased() == "bearer " else { return nil }
-        let token = String(trimmed.dropFirst(7)).trimmingASCIIWhitespace()
+        let bytes = value.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex, bytes[index] == 0x20 || bytes[index] == 0x09 {
+            index = bytes.index(after: index)
+        }
+        for expected in "bearer ".utf8 {
+            guard index != bytes.endIndex, bytes[index] | (expected == 0x20 ? 0 : 0x20) == expected else { return nil }
+            index = bytes.index(after: index)
+        }
+        let token = String(Substring(bytes[index...])).trimmingASCIIWhitespace()
         return token.isEmpty ? nil : token
     }
 }
 
 extension String {
+    /// The string without leading and trailing spaces and tabs.
     func trimmingASCIIWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
+        let bytes = utf8
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        guard let first = bytes.first, let last = bytes.last else { return self }
+        guard isSpace(first) || isSpace(last) else { return self }
+        guard let start = bytes.firstIndex(where: { !isSpace($0) }), let end = bytes.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(Substring(bytes[start...end]))
     }
 }

@@ -6,7 +6,7 @@ enum InvoiceRoutes {
     /// GET /invoices/{invoiceId}?altId=…&altType=location → GetInvoiceResponseDto.
     static func getInvoice(store: InvoiceStore) -> Route {
         Route(.get, "/invoices/{invoiceId}", scope: .invoicesReadonly) { (context) throws(APIError) in
-            let location = try LocationQuery.validate(query: context.request.query.map { ($0.name, $0.value) })
+            let location = try LocationQuery.validate(query: context.request.query)
             try context.token.authorize(locationId: location.altId)
             let invoiceId = context.parameters["invoiceId"] ?? ""
             do throws(DomainError) {

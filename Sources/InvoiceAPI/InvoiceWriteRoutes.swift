@@ -35,7 +35,7 @@ enum InvoiceWriteRoutes {
             let location =
                 query.isEmpty && !context.body.isEmpty
                 ? try LocationQuery.validate(object: context.body)
-                : try LocationQuery.validate(query: query.map { ($0.name, $0.value) })
+                : try LocationQuery.validate(query: query)
             try context.token.authorize(locationId: location.altId)
             do throws(DomainError) {
                 let deleted = try store.deleteInvoice(

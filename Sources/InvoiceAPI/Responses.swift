@@ -41,8 +41,10 @@ public enum Responses {
 
     /// A 200 (or other) JSON response from already-encoded bytes.
     public static func json(status: Int = 200, bytes: [UInt8]) -> HTTPResponse {
-        HTTPResponse(status: status, headers: ["Content-Type": contentType], body: bytes)
+        HTTPResponse(status: status, headers: jsonHeaders, body: bytes)
     }
+
+    private static let jsonHeaders: HTTPHeaders = ["Content-Type": contentType]
 
     private static func body(_ status: Int, _ message: String, withErrorName: Bool) -> HTTPResponse {
         var object: JSONObject = ["statusCode": .number(Double(status)), "message": .string(message)]

@@ -6,7 +6,7 @@ public struct RouteContext: Sendable {
     /// The request.
     public let request: HTTPRequest
     /// Path parameters by name.
-    public let parameters: [String: String]
+    public let parameters: PathParameters
     /// The token that passed the header checks.
     public let token: AccessToken
     /// The JSON body's object; empty when there was no JSON body.

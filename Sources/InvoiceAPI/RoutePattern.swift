@@ -1,7 +1,7 @@
 /// A path pattern such as `/invoices/{invoiceId}`: literal segments match case-insensitively, as Express does.
 public struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
     enum Segment: Sendable, Equatable {
-        case literal(String)
+        case literal([UInt8])
         case parameter(String)
     }
 
@@ -12,26 +12,26 @@ public struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
     /// Parses a pattern; `{name}` segments are parameters.
     public init(_ pattern: String) {
         description = pattern
-        segments = Self.split(pattern).map { segment in
+        segments = Self.split(pattern).map { part in
+            let segment = String(Substring(part))
             if segment.hasPrefix("{"), segment.hasSuffix("}") {
                 return .parameter(String(segment.dropFirst().dropLast()))
             }
-            return .literal(segment.lowercased())
+            return .literal(Array(segment.lowercased().utf8))
         }
     }
 
-    /// The parameters when the path matches; a literal segment outranks a parameter only through route order.
-    func match(_ path: String) -> [String: String]? {
-        let parts = Self.split(path)
+    /// The parameters when the already split path matches.
+    func match(_ parts: [Substring.UTF8View]) -> PathParameters? {
         guard parts.count == segments.count else { return nil }
-        var parameters: [String: String] = [:]
+        var parameters = PathParameters()
         for (segment, part) in zip(segments, parts) {
             switch segment {
             case .literal(let literal):
-                guard part.lowercased() == literal else { return nil }
+                guard Self.equalsIgnoringASCIICase(part, literal) else { return nil }
             case .parameter(let name):
                 guard !part.isEmpty else { return nil }
-                parameters[name] = part
+                parameters.append(name: name, value: String(Substring(part)))
             }
         }
         return parameters
@@ -46,10 +46,17 @@ public struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Splits on `/`, ignoring the leading slash and one trailing slash (Express's non-strict routing).
-    private static func split(_ path: String) -> [String] {
-        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        if parts.first == "" { parts.removeFirst() }
-        if parts.count > 1, parts.last == "" { parts.removeLast() }
+    static func split(_ path: String) -> [Substring.UTF8View] {
+        var parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        if parts.first?.isEmpty == true { parts.removeFirst() }
+        if parts.count > 1, parts.last?.isEmpty == true { parts.removeLast() }
         return parts
+    }
+
+    private static func equalsIgnoringASCIICase(_ text: Substring.UTF8View, _ lowercased: [UInt8]) -> Bool {
+        guard text.count == lowercased.count else { return false }
+        return zip(text, lowercased).allSatisfy { byte, expected in
+            (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) == expected
+        }
     }
 }

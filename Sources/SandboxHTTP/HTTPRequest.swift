@@ -17,10 +17,15 @@ public struct HTTPRequest: Sendable {
     public init(method: HTTPMethod, target: String, headers: HTTPHeaders = [:], body: [UInt8] = []) {
         self.method = method
         self.target = target
-        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        let rawPath = parts.first.map(String.init) ?? ""
-        self.path = PercentDecoding.decodePath(rawPath.isEmpty ? "/" : rawPath)
-        self.query = parts.count > 1 ? PercentDecoding.parseQuery(String(parts[1])) : []
+        let utf8 = target.utf8
+        if let mark = utf8.firstIndex(of: UInt8(ascii: "?")) {
+            let rawPath = Substring(utf8[..<mark])
+            self.path = rawPath.isEmpty ? "/" : PercentDecoding.decodePath(rawPath)
+            self.query = PercentDecoding.parseQuery(Substring(utf8[utf8.index(after: mark)...]))
+        } else {
+            self.path = target.isEmpty ? "/" : PercentDecoding.decodePath(Substring(target))
+            self.query = []
+        }
         self.headers = headers
         self.body = body
     }

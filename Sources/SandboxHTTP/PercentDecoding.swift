@@ -1,32 +1,46 @@
 /// Percent-decoding of paths and query strings.
 enum PercentDecoding {
     /// Decodes `%XX` escapes; an invalid escape is kept as written.
-    static func decodePath(_ raw: String) -> String {
+    static func decodePath(_ raw: Substring) -> String {
         decode(raw, plusIsSpace: false)
     }
 
     /// Splits a query string on `&` and decodes each name and value (`+` is a space).
-    static func parseQuery(_ raw: String) -> [QueryItem] {
-        raw.split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = decode(String(parts[0]), plusIsSpace: true)
-            let value = parts.count > 1 ? decode(String(parts[1]), plusIsSpace: true) : ""
-            return QueryItem(name: name, value: value)
+    static func parseQuery(_ raw: Substring) -> [QueryItem] {
+        var items: [QueryItem] = []
+        let utf8 = raw.utf8
+        var start = utf8.startIndex
+        while start != utf8.endIndex {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "&")) ?? utf8.endIndex
+            if start != end {
+                let pair = utf8[start..<end]
+                if let equals = pair.firstIndex(of: UInt8(ascii: "=")) {
+                    items.append(
+                        QueryItem(
+                            name: decode(Substring(pair[..<equals]), plusIsSpace: true),
+                            value: decode(Substring(pair[utf8.index(after: equals)...]), plusIsSpace: true)))
+                } else {
+                    items.append(QueryItem(name: decode(Substring(pair), plusIsSpace: true), value: ""))
+                }
+            }
+            start = end == utf8.endIndex ? end : utf8.index(after: end)
         }
+        return items
     }
 
-    static func decode(_ raw: String, plusIsSpace: Bool) -> String {
-        let bytes = Array(raw.utf8)
+    static func decode(_ raw: Substring, plusIsSpace: Bool) -> String {
+        let bytes = raw.utf8
         guard bytes.contains(where: { $0 == UInt8(ascii: "%") || (plusIsSpace && $0 == UInt8(ascii: "+")) }) else {
-            return raw
+            return String(raw)
         }
+        let input = Array(bytes)
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
+        output.reserveCapacity(input.count)
         var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "%"), index + 2 < bytes.count,
-                let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+        while index < input.count {
+            let byte = input[index]
+            if byte == UInt8(ascii: "%"), index + 2 < input.count,
+                let high = hexValue(input[index + 1]), let low = hexValue(input[index + 2])
             {
                 output.append(high << 4 | low)
                 index += 3

@@ -7,6 +7,7 @@ struct AccessLog: HTTPResponder {
     let logger: Logger
 
     func respond(to request: HTTPRequest) -> HTTPResponse {
+        guard logger.logLevel <= .info else { return wrapping.respond(to: request) }
         let start = ContinuousClock.now
         let response = wrapping.respond(to: request)
         log(method: request.method.rawValue, path: request.path, status: response.status, since: start)

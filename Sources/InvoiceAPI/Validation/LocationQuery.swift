@@ -1,3 +1,4 @@
+import SandboxHTTP
 import SandboxJSON
 
 /// `altId` and `altType`, validated as HighLevel's DTOs do (class-validator, unknown keys forbidden).
@@ -13,9 +14,20 @@ public struct LocationQuery: Sendable, Equatable {
         "AltDto", [.required("altId", .string), .required("altType", .enumeration(altTypes))])
 
     /// Validates query parameters; a repeated parameter arrives as an array, as Express's parser makes it.
-    public static func validate(query: [(name: String, value: String)]) throws(APIError) -> LocationQuery {
+    public static func validate(query: [QueryItem]) throws(APIError) -> LocationQuery {
+        // The common, valid shape needs no validator run: exactly a non-empty altId and altType=location.
+        if query.count == 2 {
+            let (first, second) = (query[0], query[1])
+            let pair =
+                first.name == "altId" && second.name == "altType"
+                ? (first.value, second.value)
+                : first.name == "altType" && second.name == "altId" ? (second.value, first.value) : nil
+            if let (altId, altType) = pair, !altId.isEmpty, altTypes.contains(altType) {
+                return LocationQuery(altId: altId)
+            }
+        }
         var object = JSONObject()
-        for (name, value) in query {
+        for (name, value) in query.map({ ($0.name, $0.value) }) {
             switch object[name] {
             case nil: object[name] = .string(value)
             case .array(var values)?:
