@@ -47,7 +47,19 @@ public struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
 
     /// Splits on `/`, ignoring the leading slash and one trailing slash (Express's non-strict routing).
     static func split(_ path: String) -> [Substring.UTF8View] {
-        var parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        let bytes = path.utf8
+        var parts: [Substring.UTF8View] = []
+        parts.reserveCapacity(4)
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "/") {
+                parts.append(bytes[start..<index])
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        parts.append(bytes[start..<index])
         if parts.first?.isEmpty == true { parts.removeFirst() }
         if parts.count > 1, parts.last?.isEmpty == true { parts.removeLast() }
         return parts
