@@ -18,7 +18,7 @@ enum InvoiceWriteRoutes {
                 {
                     $0.applying(update, now: now)
                 }
-                return Responses.json(bytes: JSONWriter.bytes(stored.invoice.json(includeTotalSummary: false)))
+                return Responses.json(bytes: stored.responseBodyWithoutSummary)
             } catch {
                 throw APIError(error)
             }
@@ -40,7 +40,7 @@ enum InvoiceWriteRoutes {
             do throws(DomainError) {
                 let deleted = try store.deleteInvoice(
                     id: context.parameters["invoiceId"] ?? "", locationId: location.altId)
-                return Responses.json(bytes: JSONWriter.bytes(deleted.json(includeTotalSummary: false)))
+                return Responses.json(bytes: deleted.responseBodyWithoutSummary)
             } catch {
                 throw APIError(error)
             }

@@ -54,7 +54,11 @@ public struct Invoice: Sendable, Equatable {
 
     /// The invoice in the response shape; `includeTotalSummary` adds GET's `totalSummary`.
     public func json(includeTotalSummary: Bool) -> JSONValue {
-        let totals = totals
+        json(totals: totals, includeTotalSummary: includeTotalSummary)
+    }
+
+    /// The invoice in the response shape with totals computed beforehand.
+    public func json(totals: InvoiceTotals, includeTotalSummary: Bool) -> JSONValue {
         var object = document
         object["_id"] = .string(id)
         object["status"] = .string(status.rawValue)

@@ -13,13 +13,21 @@ public final class InvoiceStore: Sendable {
         public let invoice: Invoice
         /// `invoice.json(includeTotalSummary: true)` as JSON text.
         public let getResponseBody: [UInt8]
+        /// The invoice's totals, computed once.
+        public let totals: InvoiceTotals
         /// Distinguishes successive versions of one invoice.
         let generation: UInt64
 
         init(_ invoice: Invoice, generation: UInt64) {
             self.invoice = invoice
-            self.getResponseBody = JSONWriter.bytes(invoice.json(includeTotalSummary: true))
+            self.totals = invoice.totals
+            self.getResponseBody = JSONWriter.bytes(invoice.json(totals: totals, includeTotalSummary: true))
             self.generation = generation
+        }
+
+        /// The invoice without `totalSummary` (the PUT and DELETE shapes) as JSON text.
+        public var responseBodyWithoutSummary: [UInt8] {
+            JSONWriter.bytes(invoice.json(totals: totals, includeTotalSummary: false))
         }
     }
 
@@ -81,8 +89,8 @@ public final class InvoiceStore: Sendable {
     }
 
     /// Removes a draft invoice and returns it; other statuses are refused.
-    public func deleteInvoice(id: String, locationId: String) throws(DomainError) -> Invoice {
-        let outcome = contents.write { contents -> Result<Invoice, DomainError> in
+    public func deleteInvoice(id: String, locationId: String) throws(DomainError) -> StoredInvoice {
+        let outcome = contents.write { contents -> Result<StoredInvoice, DomainError> in
             guard let stored = contents.invoices[id], stored.invoice.locationId == locationId else {
                 return .failure(.invoiceNotFound(id: id))
             }
@@ -90,7 +98,7 @@ public final class InvoiceStore: Sendable {
                 return .failure(.invoiceNotDraft(status: stored.invoice.status))
             }
             contents.invoices[id] = nil
-            return .success(stored.invoice)
+            return .success(stored)
         }
         return try outcome.get()
     }

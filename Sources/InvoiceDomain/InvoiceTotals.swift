@@ -30,34 +30,46 @@ public struct InvoiceTotals: Sendable, Equatable {
     /// proportion to its size, and its exclusive taxes are computed on what remains. A `taxInclusive`
     /// line's taxes are contained in its price: they add nothing to `tax` or `total`.
     public static func compute(items: [InvoiceItem], discount: Discount?, amountPaid: Double = 0) -> InvoiceTotals {
-        let lines = items.map { exact($0.qty) * exact($0.amount) }
-        let subTotal = lines.reduce(Decimal.zero, +)
+        PicoMoney.compute(items: items, discount: discount, amountPaid: amountPaid)
+            ?? computeInDecimal(items: items, discount: discount, amountPaid: amountPaid)
+    }
 
-        let eligible: [Bool] = items.map { item in
-            guard let ids = discount?.validOnProductIds, !ids.isEmpty else { return true }
-            return item.productId.map(ids.contains) ?? false
+    /// The same model in Foundation's `Decimal`: slower, for inputs beyond `PicoMoney`'s range.
+    static func computeInDecimal(items: [InvoiceItem], discount: Discount?, amountPaid: Double) -> InvoiceTotals {
+        let hundredth = Decimal(sign: .plus, exponent: -2, significand: 1)
+        var subTotal = Decimal.zero
+        var eligibleBase = Decimal.zero
+        // Σ line × (its exclusive tax rates), split by whether the discount applies to the line.
+        var taxedEligible = Decimal.zero
+        var taxedOther = Decimal.zero
+        let ids = discount?.validOnProductIds ?? []
+        for item in items {
+            let line = exact(item.qty) * exact(item.amount)
+            subTotal += line
+            let isEligible = ids.isEmpty || item.productId.map(ids.contains) == true
+            if isEligible { eligibleBase += line }
+            guard !item.taxInclusive, !item.taxes.isEmpty else { continue }
+            let rates = item.taxes.reduce(Decimal.zero) { $0 + exact($1.rate) }
+            if isEligible { taxedEligible += line * rates } else { taxedOther += line * rates }
         }
-        let eligibleBase = zip(lines, eligible).reduce(Decimal.zero) { $0 + ($1.1 ? $1.0 : 0) }
 
         var discountAmount = Decimal.zero
         if let discount, eligibleBase > 0 {
             switch discount.kind {
-            case .percentage: discountAmount = eligibleBase * exact(discount.value) / 100
+            case .percentage: discountAmount = eligibleBase * exact(discount.value) * hundredth
             case .fixed: discountAmount = exact(discount.value)
             }
             discountAmount = min(max(discountAmount, 0), eligibleBase)
         }
 
-        var tax = Decimal.zero
-        for (index, item) in items.enumerated() where !item.taxInclusive {
-            var taxable = lines[index]
-            if eligible[index], eligibleBase > 0 {
-                taxable -= discountAmount * lines[index] / eligibleBase
-            }
-            for itemTax in item.taxes {
-                tax += taxable * exact(itemTax.rate) / 100
-            }
+        // Each eligible line keeps (base − discount) / base of itself: one division for all of them.
+        var taxable = taxedOther
+        if discountAmount > 0, taxedEligible != 0 {
+            taxable += taxedEligible * (eligibleBase - discountAmount) / eligibleBase
+        } else {
+            taxable += taxedEligible
         }
+        let tax = taxable * hundredth
 
         let roundedSubTotal = cents(subTotal)
         let roundedDiscount = cents(discountAmount)
@@ -72,7 +84,33 @@ public struct InvoiceTotals: Sendable, Equatable {
     /// The decimal a JSON number was written as: the shortest digits that round-trip to the double.
     static func exact(_ value: Double) -> Decimal {
         guard value.isFinite else { return 0 }
-        return Decimal(string: String(describing: value), locale: nil) ?? Decimal(value)
+        if value == value.rounded(), abs(value) < 9.0e15 {
+            return Decimal(Int64(value))
+        }
+        // "123.45" or "1.5e-07": digits and a power of ten, without Decimal's locale-aware parser.
+        let text = String(describing: abs(value))
+        var significand: UInt64 = 0
+        var exponent = 0
+        var digits = 0
+        var afterPoint = false
+        var index = text.utf8.startIndex
+        while index != text.utf8.endIndex {
+            let byte = text.utf8[index]
+            if byte == UInt8(ascii: ".") {
+                afterPoint = true
+            } else if byte == UInt8(ascii: "e") {
+                exponent += Int(text[text.utf8.index(after: index)...]) ?? 0
+                break
+            } else if digits < 19 {
+                significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if afterPoint { exponent -= 1 }
+            } else if !afterPoint {
+                exponent += 1
+            }
+            index = text.utf8.index(after: index)
+        }
+        return Decimal(sign: value < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
     }
 
     static func cents(_ value: Decimal) -> Decimal {
@@ -83,6 +121,6 @@ public struct InvoiceTotals: Sendable, Equatable {
     }
 
     static func double(_ value: Decimal) -> Double {
-        Double(String(describing: value)) ?? NSDecimalNumber(decimal: value).doubleValue
+        Double(String(describing: value)) ?? .nan
     }
 }

@@ -1,20 +1,27 @@
 import Foundation
+import Synchronization
 
-/// MongoDB-style ObjectIds: 24 lowercase hex digits, the first 8 the creation time in seconds.
+/// MongoDB-style ObjectIds: 24 lowercase hex digits, built as MongoDB builds them.
+///
+/// 4 bytes of creation time in seconds, 5 random bytes chosen once per process, and a 3-byte counter that
+/// starts at a random value: unique within the process without a system call per id.
 public enum ObjectID {
-    /// A new id for `date`: its seconds, then 8 random bytes.
-    public static func generate(at date: Date = Date()) -> String {
-        var generator = SystemRandomNumberGenerator()
-        return generate(at: date, using: &generator)
-    }
+    private static let processBytes: [UInt8] = (0..<5).map { _ in UInt8.random(in: 0...255) }
+    private static let counter = Atomic<UInt32>(UInt32.random(in: 0...0xFF_FFFF))
 
-    /// A new id with the given random source (tests pass a seeded one).
-    public static func generate(at date: Date, using generator: inout some RandomNumberGenerator) -> String {
+    /// A new id for `date`.
+    public static func generate(at date: Date = Date()) -> String {
         let seconds = UInt32(clamping: Int(date.timeIntervalSince1970))
-        var bytes: [UInt8] = withUnsafeBytes(of: seconds.bigEndian) { Array($0) }
-        for _ in 0..<8 {
-            bytes.append(UInt8.random(in: 0...255, using: &generator))
-        }
+        let count = counter.wrappingAdd(1, ordering: .relaxed).newValue & 0xFF_FFFF
+        var bytes: [UInt8] = [
+            UInt8(truncatingIfNeeded: seconds >> 24), UInt8(truncatingIfNeeded: seconds >> 16),
+            UInt8(truncatingIfNeeded: seconds >> 8), UInt8(truncatingIfNeeded: seconds),
+        ]
+        bytes += processBytes
+        bytes += [
+            UInt8(truncatingIfNeeded: count >> 16), UInt8(truncatingIfNeeded: count >> 8),
+            UInt8(truncatingIfNeeded: count),
+        ]
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(24)

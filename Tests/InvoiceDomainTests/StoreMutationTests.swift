@@ -55,7 +55,7 @@ struct StoreMutationTests {
     func onlyDraftsMayBeDeleted(_ status: InvoiceStatus) throws {
         let store = try InvoiceStore(invoices: [Self.invoice("a", status)])
         if status == .draft {
-            #expect(try store.deleteInvoice(id: "a", locationId: "L").id == "a")
+            #expect(try store.deleteInvoice(id: "a", locationId: "L").invoice.id == "a")
             #expect(throws: DomainError.invoiceNotFound(id: "a")) { try store.invoice(id: "a", locationId: "L") }
         } else {
             #expect(throws: DomainError.invoiceNotDraft(status: status)) {
@@ -86,6 +86,12 @@ struct StoreMutationTests {
         #expect(ObjectID.generate() != ObjectID.generate())
         #expect(!ObjectID.isValid("6578278E879AD2646715BA9C"))
         #expect(!ObjectID.isValid("abc"))
+    }
+
+    @Test func objectIdsFromOneProcessAreUniqueEvenWithinOneSecond() {
+        let date = Date()
+        let ids = (0..<10_000).map { _ in ObjectID.generate(at: date) }
+        #expect(Set(ids).count == ids.count)
     }
 }
 

@@ -77,6 +77,15 @@ struct TotalsTests {
             items: [item(1, 1.005)], discount: nil, amountPaid: 0,
             expected: InvoiceTotals(subTotal: 1.01, discount: 0, tax: 0, total: 1.01, amountDue: 1.01)),
         Case(
+            name: "tiny and huge inputs keep their digits",
+            items: [item(1, 0.000001), item(2, 123_456_789.125), item(0.5, 1e-7)], discount: nil, amountPaid: 0,
+            expected: InvoiceTotals(
+                subTotal: 246_913_578.25, discount: 0, tax: 0, total: 246_913_578.25, amountDue: 246_913_578.25)),
+        Case(
+            name: "negative amounts (credits) count against the subtotal",
+            items: [item(1, 100, taxes: [10]), item(1, -20.5)], discount: nil, amountPaid: 0,
+            expected: InvoiceTotals(subTotal: 79.5, discount: 0, tax: 10, total: 89.5, amountDue: 89.5)),
+        Case(
             name: "no items, no money",
             items: [], discount: Discount(kind: .percentage, value: 10), amountPaid: 0,
             expected: InvoiceTotals(subTotal: 0, discount: 0, tax: 0, total: 0, amountDue: 0)),
