@@ -58,29 +58,38 @@ public struct Invoice: Sendable, Equatable {
     }
 
     /// The invoice in the response shape with totals computed beforehand.
+    ///
+    /// One pass over the record: the fields the sandbox owns are written where the record has them, and
+    /// appended in the response order where it does not; `totalSummary` comes last.
     public func json(totals: InvoiceTotals, includeTotalSummary: Bool) -> JSONValue {
-        var object = document
-        object["_id"] = .string(id)
-        object["status"] = .string(status.rawValue)
-        object["amountPaid"] = .number(amountPaid)
-        object["altId"] = .string(locationId)
-        object["name"] = .string(name)
-        object["currency"] = .string(currency)
-        object["discount"] = discount?.json
-        object["invoiceItems"] = .array(items.map(\.json))
-        object["total"] = .number(totals.total)
-        object["amountDue"] = .number(totals.amountDue)
-        object["createdAt"] = .string(createdAt)
-        object["updatedAt"] = .string(updatedAt)
-        if includeTotalSummary {
-            object["totalSummary"] = [
-                "subTotal": .number(totals.subTotal),
-                "discount": .number(totals.discount),
-                "tax": .number(totals.tax),
-            ]
-        } else {
-            object["totalSummary"] = nil
+        var owned: [(key: String, value: JSONValue?)] = [
+            ("_id", .string(id)), ("status", .string(status.rawValue)), ("amountPaid", .number(amountPaid)),
+            ("altId", .string(locationId)), ("name", .string(name)), ("currency", .string(currency)),
+            ("discount", discount?.json), ("invoiceItems", .array(items.map(\.json))),
+            ("total", .number(totals.total)), ("amountDue", .number(totals.amountDue)),
+            ("createdAt", .string(createdAt)), ("updatedAt", .string(updatedAt)),
+        ]
+        var members: [JSONObject.Member] = []
+        members.reserveCapacity(document.count + owned.count + 1)
+        for member in document where member.key != "totalSummary" {
+            if let index = owned.firstIndex(where: { $0.key == member.key }) {
+                if let value = owned[index].value {
+                    members.append(JSONObject.Member(key: member.key, value: value))
+                }
+                owned.remove(at: index)
+            } else {
+                members.append(member)
+            }
         }
-        return .object(object)
+        for (key, value) in owned {
+            if let value { members.append(JSONObject.Member(key: key, value: value)) }
+        }
+        if includeTotalSummary {
+            let summary: JSONObject = [
+                "subTotal": .number(totals.subTotal), "discount": .number(totals.discount), "tax": .number(totals.tax),
+            ]
+            members.append(JSONObject.Member(key: "totalSummary", value: .object(summary)))
+        }
+        return .object(JSONObject(uniqueMembers: members))
     }
 }

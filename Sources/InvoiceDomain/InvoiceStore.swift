@@ -15,19 +15,32 @@ public final class InvoiceStore: Sendable {
         public let getResponseBody: [UInt8]
         /// The invoice's totals, computed once.
         public let totals: InvoiceTotals
+        /// Where `,"totalSummary":…` starts in `getResponseBody` (it is the last member).
+        private let summaryOffset: Int
         /// Distinguishes successive versions of one invoice.
         let generation: UInt64
 
         init(_ invoice: Invoice, generation: UInt64) {
             self.invoice = invoice
-            self.totals = invoice.totals
-            self.getResponseBody = JSONWriter.bytes(invoice.json(totals: totals, includeTotalSummary: true))
+            let totals = invoice.totals
+            self.totals = totals
+            var body = JSONWriter.bytes(invoice.json(totals: totals, includeTotalSummary: false))
+            summaryOffset = body.count - 1
+            body.removeLast()
+            body.append(contentsOf: #","totalSummary":"#.utf8)
+            JSONWriter.write(
+                [
+                    "subTotal": .number(totals.subTotal), "discount": .number(totals.discount),
+                    "tax": .number(totals.tax),
+                ], into: &body)
+            body.append(UInt8(ascii: "}"))
+            self.getResponseBody = body
             self.generation = generation
         }
 
         /// The invoice without `totalSummary` (the PUT and DELETE shapes) as JSON text.
         public var responseBodyWithoutSummary: [UInt8] {
-            JSONWriter.bytes(invoice.json(totals: totals, includeTotalSummary: false))
+            Array(getResponseBody[..<summaryOffset]) + [UInt8(ascii: "}")]
         }
     }
 

@@ -37,8 +37,8 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
         self.init(elements)
     }
 
-    /// Wraps members already known to have unique keys.
-    init(uniqueMembers: [Member]) {
+    /// Wraps members the caller guarantees have unique keys (no check: the fast path for encoders).
+    public init(uniqueMembers: [Member]) {
         members = uniqueMembers
     }
 

@@ -28,6 +28,14 @@ struct InvoiceStoreTests {
         #expect(stored.getResponseBody == JSONWriter.bytes(invoice.json(includeTotalSummary: true)))
     }
 
+    @Test func theBodyWithoutSummaryIsExactlyAFreshEncodingOfThatShape() throws {
+        var invoice = Self.invoice("a", location: "L1")
+        invoice.discount = Discount(kind: .fixed, value: 1)
+        let store = try InvoiceStore(invoices: [invoice])
+        let stored = try store.invoice(id: "a", locationId: "L1")
+        #expect(stored.responseBodyWithoutSummary == JSONWriter.bytes(invoice.json(includeTotalSummary: false)))
+    }
+
     @Test func duplicateIdsAreRefused() {
         #expect(throws: DomainError.duplicateId("a")) {
             try InvoiceStore(invoices: [Self.invoice("a", location: "L1"), Self.invoice("a", location: "L2")])
