@@ -11,6 +11,7 @@ public enum APIError: Error, Equatable {
         case .invoiceNotDraft: self = .badRequest(Messages.invoiceNotDraft)
         case .invoiceNotEditable(let status): self = .badRequest(Messages.invoiceNotEditable(status.rawValue))
         case .scheduleAlreadyCancelled: self = .badRequest(Messages.scheduleAlreadyCancelled)
+        case .totalsOutOfRange: self = .badRequest(Messages.totalsOutOfRange)
         }
     }
 

@@ -5,7 +5,11 @@ import SandboxJSON
 /// Turns a validated UpdateInvoiceDto body into the domain's update.
 enum InvoiceUpdateReader {
     /// The update; every item gets a new `_id`, as the real service assigns one to each stored item.
-    static func read(_ body: JSONObject, now: Date = Date()) throws(APIError) -> InvoiceUpdate {
+    ///
+    /// Members set to `null` are dropped at every depth: class-validator skips optional `null`s, and the
+    /// stored invoice must not carry them where the response schema wants a string or a number.
+    static func read(_ validated: JSONObject, now: Date = Date()) throws(APIError) -> InvoiceUpdate {
+        let body = withoutNullMembers(validated)
         do throws(RecordError) {
             let items = try (body["invoiceItems"]?.arrayValue ?? []).enumerated().map {
                 (index, element) throws(RecordError) -> InvoiceItem in
@@ -32,6 +36,22 @@ enum InvoiceUpdateReader {
         } catch {
             // Validation ran first, so a record error here is the sandbox's own fault.
             throw .internalError("validated update did not read: \(error)")
+        }
+    }
+
+    static func withoutNullMembers(_ object: JSONObject) -> JSONObject {
+        var members: [JSONObject.Member] = []
+        for member in object where !member.value.isNull {
+            members.append(JSONObject.Member(key: member.key, value: withoutNullMembers(member.value)))
+        }
+        return JSONObject(uniqueMembers: members)
+    }
+
+    static func withoutNullMembers(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let object): .object(withoutNullMembers(object))
+        case .array(let elements): .array(elements.map(withoutNullMembers))
+        default: value
         }
     }
 }

@@ -18,6 +18,8 @@ public enum Messages {
     public static let invoiceNotDraft = "Invoice status need to be draft to delete an invoice"
     /// 400 for cancelling a schedule twice.
     public static let scheduleAlreadyCancelled = "Invoice schedule is already cancelled"
+    /// 400 for quantities and amounts whose total no JSON number can carry.
+    public static let totalsOutOfRange = "Invoice totals are out of range"
     /// 400 for a JSON body with invalid UTF-8.
     public static let bodyNotUTF8 = "Request body is not valid UTF-8"
     /// 400 for a JSON body that is valid JSON but not an object.

@@ -1,3 +1,5 @@
+import SandboxHTTP
+
 /// A path pattern such as `/invoices/{invoiceId}`: literal segments match case-insensitively, as Express does.
 public struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
     enum Segment: Sendable, Equatable {
@@ -31,7 +33,7 @@ public struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
                 guard Self.equalsIgnoringASCIICase(part, literal) else { return nil }
             case .parameter(let name):
                 guard !part.isEmpty else { return nil }
-                parameters.append(name: name, value: String(Substring(part)))
+                parameters.append(name: name, value: HTTPRequest.percentDecoded(Substring(part)))
             }
         }
         return parameters

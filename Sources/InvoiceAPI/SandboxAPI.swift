@@ -36,7 +36,8 @@ public struct SandboxAPI: HTTPResponder {
         } catch {
             return Responses.error(error)
         }
-        guard case .found(let route, let parameters) = router.match(method: request.method, path: request.path) else {
+        guard case .found(let route, let parameters) = router.match(method: request.method, path: request.rawPath)
+        else {
             return Responses.error(.routeNotFound(method: request.method.rawValue, target: request.target))
         }
         do throws(APIError) {

@@ -10,6 +10,8 @@ public enum DomainError: Error, Equatable {
     case invoiceNotDraft(status: InvoiceStatus)
     /// Invoices in this status may not be edited (only draft and sent may).
     case invoiceNotEditable(status: InvoiceStatus)
+    /// Quantities and amounts so large that a total is beyond any number JSON can carry.
+    case totalsOutOfRange(id: String)
     /// The schedule was cancelled before.
     case scheduleAlreadyCancelled(id: String)
 }

@@ -7,10 +7,16 @@ import Synchronization
 /// response bytes outside the lock, then swaps it in under the exclusive lock only if the record has not
 /// changed meanwhile (otherwise it starts over), so readers wait at most for a dictionary update.
 public final class InvoiceStore: Sendable {
-    /// An invoice with its GET response body, encoded once when stored so reads only copy bytes.
+    /// An invoice as stored: its GET response bytes, encoded once per write, and the few fields the store
+    /// reasons about. The bytes are the record: `invoice` reads it back when a write needs it, so a stored
+    /// invoice costs about its JSON size in memory rather than a tree of values.
     public struct StoredInvoice: Sendable {
-        /// The invoice.
-        public let invoice: Invoice
+        /// The invoice id.
+        public let id: String
+        /// The location it belongs to.
+        public let locationId: String
+        /// Its status.
+        public let status: InvoiceStatus
         /// `invoice.json(includeTotalSummary: true)` as JSON text.
         public let getResponseBody: [UInt8]
         /// The invoice's totals, computed once.
@@ -21,7 +27,9 @@ public final class InvoiceStore: Sendable {
         let generation: UInt64
 
         init(_ invoice: Invoice, generation: UInt64) {
-            self.invoice = invoice
+            id = invoice.id
+            locationId = invoice.locationId
+            status = invoice.status
             let totals = invoice.totals
             self.totals = totals
             var body = JSONWriter.bytes(invoice.json(totals: totals, includeTotalSummary: false))
@@ -34,8 +42,18 @@ public final class InvoiceStore: Sendable {
                     "tax": .number(totals.tax),
                 ], into: &body)
             body.append(UInt8(ascii: "}"))
-            self.getResponseBody = body
+            // A copy of exactly the right size: the writer's buffer keeps spare capacity.
+            self.getResponseBody = body.withUnsafeBufferPointer { Array($0) }
             self.generation = generation
+        }
+
+        /// The invoice, read back from its bytes (which the sandbox wrote, so they always read).
+        public var invoice: Invoice {
+            do {
+                return try Invoice(record: try JSONParser.parse(getResponseBody), now: "")
+            } catch {
+                preconditionFailure("a stored invoice did not read back: \(error)")
+            }
         }
 
         /// The invoice without `totalSummary` (the PUT and DELETE shapes) as JSON text.
@@ -58,7 +76,9 @@ public final class InvoiceStore: Sendable {
         contents.invoices.reserveCapacity(invoices.count)
         for invoice in invoices {
             guard contents.invoices[invoice.id] == nil else { throw .duplicateId(invoice.id) }
-            contents.invoices[invoice.id] = StoredInvoice(invoice, generation: 0)
+            let stored = StoredInvoice(invoice, generation: 0)
+            guard stored.totals.isFinite else { throw .totalsOutOfRange(id: invoice.id) }
+            contents.invoices[invoice.id] = stored
         }
         for schedule in schedules {
             guard contents.schedules[schedule.id] == nil else { throw .duplicateId(schedule.id) }
@@ -70,7 +90,7 @@ public final class InvoiceStore: Sendable {
     /// The invoice with that id in that location; another location's invoice is not found either.
     public func invoice(id: String, locationId: String) throws(DomainError) -> StoredInvoice {
         let stored = contents.read { $0.invoices[id] }
-        guard let stored, stored.invoice.locationId == locationId else { throw .invoiceNotFound(id: id) }
+        guard let stored, stored.locationId == locationId else { throw .invoiceNotFound(id: id) }
         return stored
     }
 
@@ -89,9 +109,12 @@ public final class InvoiceStore: Sendable {
     ) throws(DomainError) -> StoredInvoice {
         while true {
             let current = try invoice(id: id, locationId: locationId)
-            guard current.invoice.isEditable else { throw .invoiceNotEditable(status: current.invoice.status) }
+            guard Invoice.editableStatuses.contains(current.status) else {
+                throw .invoiceNotEditable(status: current.status)
+            }
             let updated = StoredInvoice(
                 change(current.invoice), generation: generations.wrappingAdd(1, ordering: .relaxed).newValue)
+            guard updated.totals.isFinite else { throw .totalsOutOfRange(id: id) }
             let swapped = contents.write { contents in
                 guard contents.invoices[id]?.generation == current.generation else { return false }
                 contents.invoices[id] = updated
@@ -104,11 +127,11 @@ public final class InvoiceStore: Sendable {
     /// Removes a draft invoice and returns it; other statuses are refused.
     public func deleteInvoice(id: String, locationId: String) throws(DomainError) -> StoredInvoice {
         let outcome = contents.write { contents -> Result<StoredInvoice, DomainError> in
-            guard let stored = contents.invoices[id], stored.invoice.locationId == locationId else {
+            guard let stored = contents.invoices[id], stored.locationId == locationId else {
                 return .failure(.invoiceNotFound(id: id))
             }
-            guard stored.invoice.status == .draft else {
-                return .failure(.invoiceNotDraft(status: stored.invoice.status))
+            guard stored.status == .draft else {
+                return .failure(.invoiceNotDraft(status: stored.status))
             }
             contents.invoices[id] = nil
             return .success(stored)

@@ -38,8 +38,11 @@ extension Invoice {
     /// Whether the status allows edits: drafts and sent invoices may change; paid, partly paid, void and
     /// processing ones may not.
     public var isEditable: Bool {
-        status == .draft || status == .sent
+        Self.editableStatuses.contains(status)
     }
+
+    /// The statuses an update may change.
+    public static let editableStatuses: Set<InvoiceStatus> = [.draft, .sent]
 
     /// The invoice after a full replacement of its editable fields, stamped `now`.
     ///

@@ -1,9 +1,9 @@
 /// The totals model in exact integer arithmetic: every amount in millionths of a millionth (10⁻¹²).
 ///
 /// Inputs come from JSON doubles read as the decimal they were written as (their shortest digits), so any
-/// input with at most 12 decimals is exact. Products and quotients go through 256-bit intermediates and
-/// round half away from zero at 10⁻¹², far below the cent the figures are finally rounded to. Inputs of
-/// 10¹³ or more, or with digits beyond 10⁻¹², are left to the `Decimal` version (nil).
+/// input with at most 12 decimals is exact, and digits below 10⁻¹² are rounded off. Products and quotients
+/// go through 256-bit intermediates and round half away from zero at 10⁻¹², far below the cent the
+/// figures are finally rounded to. Inputs of 10¹³ or more are left to the floating-point version (nil).
 enum PicoMoney {
     static let scale: Int128 = 1_000_000_000_000
     private static let limit: Double = 1e13
@@ -83,12 +83,21 @@ enum PicoMoney {
             }
             index = text.utf8.index(after: index)
         }
-        // digits × 10^exponent in units of 10⁻¹²: shift by exponent + 12.
+        // digits × 10^exponent in units of 10⁻¹²: shift by exponent + 12, rounding off what falls below.
         let shift = exponent + 12
-        guard shift >= 0 else { return nil }
         var result = digits
-        for _ in 0..<shift {
-            result *= 10
+        if shift >= 0 {
+            for _ in 0..<shift {
+                result *= 10
+            }
+        } else if shift > -38 {
+            var divisor: Int128 = 1
+            for _ in 0..<(-shift) {
+                divisor *= 10
+            }
+            result = (result + divisor / 2) / divisor
+        } else {
+            result = 0
         }
         return value < 0 ? -result : result
     }

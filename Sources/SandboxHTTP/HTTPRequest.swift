@@ -30,6 +30,19 @@ public struct HTTPRequest: Sendable {
         self.body = body
     }
 
+    /// The path as sent, before percent-decoding ("/" when empty): what routes match, as in Express, so
+    /// `%2F` inside a segment stays inside it.
+    public var rawPath: String {
+        let utf8 = target.utf8
+        let end = utf8.firstIndex(of: UInt8(ascii: "?")) ?? utf8.endIndex
+        return end == utf8.startIndex ? "/" : String(Substring(utf8[..<end]))
+    }
+
+    /// Decodes `%XX` escapes of a path segment; an invalid escape is kept as written.
+    public static func percentDecoded(_ text: Substring) -> String {
+        PercentDecoding.decodePath(text)
+    }
+
     /// Every value of a query parameter, in order.
     public func queryValues(_ name: String) -> [String] {
         query.filter { $0.name == name }.map(\.value)

@@ -155,6 +155,17 @@ extension ExecutableTests {
         #expect(after.waitForExit() == 1)
     }
 
+    @Test func aPathCannotForgeAccessLogLines() throws {
+        let sandbox = try Launched(arguments: ["--port", "0"])
+        let port = try #require(sandbox.port(from: sandbox.firstLine()))
+        _ = try RawHTTPClient(port: port).request("GET", "/invoices/x%0Afake%20line?altId=a&altType=location")
+        kill(sandbox.process.processIdentifier, SIGTERM)
+        #expect(sandbox.waitForExit() == 0)
+        let log = sandbox.remainingOutput()
+        #expect(log.contains("GET /invoices/x%0Afake%20line 401"))
+        #expect(!log.split(separator: "\n").contains { $0.hasPrefix("fake") })
+    }
+
     @Test func serveIsTheDefaultSubcommand() throws {
         let sandbox = try Launched(arguments: ["serve", "--port", "0"])
         #expect(sandbox.firstLine().hasPrefix("InvoiceSandbox listening on"))

@@ -186,6 +186,52 @@ struct WriteRoutesTests {
         #expect(try Self.api().respond(to: request).status == 400)
     }
 
+    static func updateBody(item: JSONObject) -> JSONObject {
+        var body = updateBody()
+        body["invoiceItems"] = [.object(item)]
+        return body
+    }
+
+    @Test func vanishinglySmallAmountsTotalZeroInsteadOfFailing() throws {
+        let body = Self.updateBody(item: ["name": "a", "currency": "USD", "qty": 1e-70, "amount": 1e-70])
+        let response = try Self.api().respond(to: Self.request(.put, "/invoices/\(Self.draft)", body: body))
+        #expect(response.status == 200)
+        #expect(response.json.objectValue?["total"] == 0)
+    }
+
+    @Test func hugeButRepresentableAmountsStayNumbers() throws {
+        let body = Self.updateBody(item: ["name": "a", "currency": "USD", "qty": 1e200, "amount": 1])
+        let response = try Self.api().respond(to: Self.request(.put, "/invoices/\(Self.draft)", body: body))
+        #expect(response.status == 200)
+        #expect(response.json.objectValue?["total"]?.numberValue?.isFinite == true)
+    }
+
+    @Test func totalsNoNumberCanCarryAreRefusedAndChangeNothing() throws {
+        let api = try Self.api()
+        let before = Self.get(api, Self.draft).body
+        let body = Self.updateBody(item: ["name": "a", "currency": "USD", "qty": 1e200, "amount": 1e200])
+        let response = api.respond(to: Self.request(.put, "/invoices/\(Self.draft)", body: body))
+        #expect(response.json == ["statusCode": 400, "message": .string(Messages.totalsOutOfRange)])
+        #expect(Self.get(api, Self.draft).body == before)
+    }
+
+    @Test func nullOptionalFieldsInsideItemsAreNotStored() throws {
+        let api = try Self.api()
+        let body = Self.updateBody(item: [
+            "name": "a", "currency": "USD", "qty": 1, "amount": 5, "priceId": nil, "description": nil,
+            "isSetupFeeItem": nil, "taxes": [["_id": "t1", "name": "VAT", "rate": 10, "taxId": nil]],
+        ])
+        #expect(api.respond(to: Self.request(.put, "/invoices/\(Self.draft)", body: body)).status == 200)
+        let item = try #require(Self.get(api, Self.draft).json.objectValue?["invoiceItems"]?[0]?.objectValue)
+        #expect(item["priceId"] == nil && item["description"] == nil && item["isSetupFeeItem"] == nil)
+        #expect(item["taxes"]?[0]?.objectValue?["taxId"] == nil)
+    }
+
+    @Test func anEncodedSlashStaysInsideTheIdSegment() throws {
+        let response = Self.get(try Self.api(), "x%2Fy")
+        #expect(response.json == ["statusCode": 400, "message": .string(Messages.invoiceNotFound)])
+    }
+
     // MARK: DELETE
 
     @Test func deletingADraftReturnsItAndEveryRouteThenAnswers400() throws {

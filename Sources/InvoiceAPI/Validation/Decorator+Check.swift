@@ -34,8 +34,10 @@ extension Decorator {
             return Self.check(value, each: each, type: "isArray", message: ValidationMessages.mustBeArray(property)) {
                 $0?.arrayValue != nil
             }
-        case .isObject:
-            return Self.check(value, type: "isObject", message: ValidationMessages.mustBeObject(property)) {
+        case .isObject(let each):
+            return Self.check(
+                value, each: each, type: "isObject", message: ValidationMessages.mustBeObject(property)
+            ) {
                 $0?.objectValue != nil
             }
         case .isDateOnly:

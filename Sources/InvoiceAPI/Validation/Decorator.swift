@@ -16,8 +16,8 @@ enum Decorator: Sendable {
     case isEmail
     /// `@IsArray()`, or `@IsArray({ each: true })` for every element.
     case isArray(each: Bool)
-    /// `@IsObject()`: an object, not an array, not `null`.
-    case isObject
+    /// `@IsObject()`: an object, not an array, not `null`; with `each`, every element of an array.
+    case isObject(each: Bool)
     /// HighLevel's YYYY-MM-DD rule: four, two and two ASCII digits naming a real calendar day.
     case isDateOnly
     /// `@ValidateNested()` with `@Type(() => Dto)`; `each` for an array of DTOs.

@@ -24,9 +24,9 @@ enum FieldKind: Sendable {
     case strings
     /// `@IsArray() @IsNumber({}, { each: true })`.
     case numbers
-    /// `@IsArray() @IsArray({ each: true })`: an array of arrays.
-    case arrays
     /// `@IsArray()`: an array of anything.
+    /// `@IsArray() @IsObject({ each: true })`: an array of objects whose keys are not checked.
+    case objects
     case array
 
     /// The decorators, in the order they run; `@ValidateNested` always runs after the others.
@@ -38,14 +38,14 @@ enum FieldKind: Sendable {
         case .enumeration(let values): [.isEnum(values)]
         case .date: [.isDateOnly]
         case .email: [.isEmail]
-        case .object: [.isObject]
+        case .object: [.isObject(each: false)]
         case .anything: []
         case .nested(let schema): [.validateNested(schema, each: false)]
         case .arrayOf(let schema): [.isArray(each: false), .validateNested(schema, each: true)]
         case .strings: [.isArray(each: false), .isString(each: true)]
         case .numbers: [.isArray(each: false), .isNumber(each: true)]
-        case .arrays: [.isArray(each: false), .isArray(each: true)]
         case .array: [.isArray(each: false)]
+        case .objects: [.isArray(each: false), .isObject(each: true)]
         }
     }
 

@@ -20,15 +20,16 @@
 /// 5. Arrays of strings/numbers: `@IsArray()` then `@IsString({ each: true })` / `@IsNumber({}, { each: true })`.
 ///    A non-array is checked whole by the `each` rule, as class-validator does: `customValues: 5` gives both
 ///    messages, `customValues: "x"` only `must be an array`.
-/// 6. `ProcessingFeeDto.charges`: `@IsArray() @IsArray({ each: true })`. Both constraints are named `isArray`,
-///    so the second replaces the first: the only message is `each value in charges must be an array`.
+/// 6. `ProcessingFeeDto.charges`: `@IsArray() @IsObject({ each: true })`. The spec types it an array of arrays,
+///    which API-NOTES lists among the spec's defects; like `schedules`, its elements are taken to be objects.
 /// 7. Dates (`issueDate`, `dueDate`): one custom rule and no `@IsString()`, so a number gives only
 ///    `issueDate must be in YYYY-MM-DD format`. Any year 0000–9999 of the proleptic Gregorian calendar.
 /// 8. Emails (`contactDetails.email`, `additionalEmails.N.email`): `@IsEmail()` alone (no `@IsString()`), with
 ///    validator.js's default options.
 /// 9. Ids (`altId`, `contactId`, `_id`, `productId`, …) and URLs are plain strings: no `@IsMongoId()`, no `@IsUrl()`.
-/// 10. `xeroDetails`: `@IsObject()`, its keys unchecked. `PaymentScheduleDto.schedules`: `@IsArray()`, elements
-///     unchecked (the spec says strings, they hold objects). `TipsConfigurationDto.tipsPercentage`: numbers.
+/// 10. `xeroDetails`: `@IsObject()`, its keys unchecked. `PaymentScheduleDto.schedules`: `@IsArray()
+///     @IsObject({ each: true })`, the objects' keys unchecked (the spec says strings, they hold objects).
+///     `TipsConfigurationDto.tipsPercentage`: numbers.
 /// 11. Enums compare exactly (`Location` is not `location`); `UpdateInvoiceDto.invoiceNumber` is a string, as the
 ///     request schema says (only the response schemas type it as a number).
 /// 12. An array where one DTO object is expected (`discount: []`), and an array as an element of an array of DTOs,
@@ -133,7 +134,7 @@ enum InvoiceSchemas {
 
     static let paymentSchedule = DTOSchema(
         "PaymentScheduleDto",
-        [.required("type", .enumeration(["fixed", "percentage"])), .required("schedules", .array)])
+        [.required("type", .enumeration(["fixed", "percentage"])), .required("schedules", .objects)])
 
     static let tipsConfiguration = DTOSchema(
         "TipsConfigurationDto", [.required("tipsPercentage", .numbers), .required("tipsEnabled", .boolean)])
@@ -153,7 +154,7 @@ enum InvoiceSchemas {
     static let processingFee = DTOSchema(
         "ProcessingFeeDto",
         [
-            .required("charges", .arrays), .optional("collectedMiscellaneousCharges", .number),
+            .required("charges", .objects), .optional("collectedMiscellaneousCharges", .number),
             .optional("paidCharges", .arrayOf(processingFeePaidCharge)),
         ])
 

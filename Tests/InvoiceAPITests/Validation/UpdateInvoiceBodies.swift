@@ -56,7 +56,7 @@ enum UpdateInvoiceBodies {
             ]
         ],
         "miscellaneousCharges": [
-            "charges": [[]], "collectedMiscellaneousCharges": 10,
+            "charges": [["name": "Processing Fee", "charge": 3]], "collectedMiscellaneousCharges": 10,
             "paidCharges": [["name": "Processing Fee", "charge": 10, "amount": 10, "_id": "673d01d7d547648a8dab6211"]],
         ],
     ]

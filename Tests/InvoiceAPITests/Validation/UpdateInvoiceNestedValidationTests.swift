@@ -161,11 +161,14 @@ struct UpdateInvoiceNestedValidationTests {
             "paymentSchedule empty", #"{"paymentSchedule": {}}"#,
             [
                 "paymentSchedule.type must be a valid enum value", "paymentSchedule.type should not be empty",
-                "paymentSchedule.schedules must be an array", "paymentSchedule.schedules should not be empty",
+                "paymentSchedule.schedules must be an array",
+                "paymentSchedule.each value in schedules must be an object",
+                "paymentSchedule.schedules should not be empty",
             ]),
         .base(
-            "paymentSchedule elements are not checked",
-            #"{"paymentSchedule": {"type": "fixed", "schedules": [{"value": 50}, "x"]}}"#, []),
+            "paymentSchedule elements must be objects",
+            #"{"paymentSchedule": {"type": "fixed", "schedules": [{"value": 50}, "x"]}}"#,
+            ["paymentSchedule.each value in schedules must be an object"]),
         .base(
             "tips percentages must be numbers",
             #"{"tipsConfiguration": {"tipsPercentage": [5, "10"], "tipsEnabled": "yes"}}"#,
@@ -219,7 +222,7 @@ struct UpdateInvoiceNestedValidationTests {
         .base(
             "a paid charge without its id",
             #"""
-            {"miscellaneousCharges": {"charges": [[]],
+            {"miscellaneousCharges": {"charges": [{}],
              "paidCharges": [{"name": "Fee", "charge": 10, "amount": 10}]}}
             """#,
             [
@@ -227,16 +230,17 @@ struct UpdateInvoiceNestedValidationTests {
                 "miscellaneousCharges.paidCharges.0._id should not be empty",
             ]),
         .base(
-            "charges must hold arrays",
+            "charges must hold objects",
             #"{"miscellaneousCharges": {"charges": [1], "collectedMiscellaneousCharges": "10"}}"#,
             [
-                "miscellaneousCharges.each value in charges must be an array",
+                "miscellaneousCharges.each value in charges must be an object",
                 "miscellaneousCharges.collectedMiscellaneousCharges \(number)",
             ]),
         .base(
             "miscellaneousCharges empty", #"{"miscellaneousCharges": {}}"#,
             [
-                "miscellaneousCharges.each value in charges must be an array",
+                "miscellaneousCharges.charges must be an array",
+                "miscellaneousCharges.each value in charges must be an object",
                 "miscellaneousCharges.charges should not be empty",
             ]
         ),
