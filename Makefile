@@ -3,7 +3,7 @@ SWIFT ?= swift
 ARGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release run test lint format check-warnings clean
+.PHONY: deps build release run test lint format check-warnings clean bench contract
 
 deps:
 	@if ! pkg-config --exists libevent libevent_pthreads 2>/dev/null; then \
@@ -38,5 +38,15 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
 
+## Contract checks: HighLevel's Python SDK end to end, then schemathesis against the official OpenAPI document.
+## Needs python3 >= 3.11 with venv and ../shared/spec/; the pinned packages go into .build-contract/venv.
+contract: deps
+	$(SWIFT) build --product invoice-sandbox
+	contract/run.sh "$$($(SWIFT) build --show-bin-path)/invoice-sandbox"
+
+## Benchmark the release build against a libevent ceiling and nginx on 127.0.0.1; writes bench/RESULTS.md.
+bench: deps
+	SWIFT="$(SWIFT)" bash bench/run.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-contract
