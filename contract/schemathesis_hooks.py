@@ -4,8 +4,9 @@ Left alone, schemathesis draws random invoice ids, schedule ids and altIds, so n
 "Unable to find an invoice" (400) or "no access to this location" (403) and the 200 answers are never
 checked against their schemas. For one generated case in three (chosen by a hash of the case, so a run is
 reproducible with --seed) this hook puts a real id from seed-data/ in the path and the token's location in
-altId. It never touches altType and only replaces an altId that is already a string, so a negative case
-(altId missing or not a string, altType not in the enum, a bad body field) stays negative.
+altId. It never touches altType and only replaces an altId that is already a non-empty string, so a
+negative case (altId missing, empty or not a string, altType not in the enum, a bad body field) stays
+negative.
 """
 
 from __future__ import annotations
@@ -42,8 +43,12 @@ def map_case(context, case):
             path_parameters["invoiceId"] = INVOICE_IDS[pick % len(INVOICE_IDS)]
         if "scheduleId" in path_parameters:
             path_parameters["scheduleId"] = SCHEDULE_IDS[pick % len(SCHEDULE_IDS)]
-    if isinstance(case.query, dict) and isinstance(case.query.get("altId"), str):
-        case.query["altId"] = TOKEN_LOCATION
-    if isinstance(case.body, dict) and isinstance(case.body.get("altId"), str):
-        case.body["altId"] = TOKEN_LOCATION
+    for container in (case.query, case.body):
+        if isinstance(container, dict) and _replaceable(container.get("altId")):
+            container["altId"] = TOKEN_LOCATION
     return case
+
+
+def _replaceable(alt_id: object) -> bool:
+    """A string that is not empty: an empty altId is schemathesis' minLength violation and must stay one."""
+    return isinstance(alt_id, str) and alt_id != ""
