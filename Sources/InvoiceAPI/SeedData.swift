@@ -16,13 +16,13 @@ public struct SeedData: Sendable {
 
     /// The accepted tokens.
     public var tokens: [AccessToken]
-    /// The invoices.
-    public var invoices: [Invoice]
+    /// The invoices, encoded for the store.
+    public var invoices: [InvoiceStore.StoredInvoice]
     /// The schedules.
     public var schedules: [Schedule]
 
     /// Creates seed data from records.
-    public init(tokens: [AccessToken], invoices: [Invoice] = [], schedules: [Schedule] = []) {
+    public init(tokens: [AccessToken], invoices: [InvoiceStore.StoredInvoice] = [], schedules: [Schedule] = []) {
         self.tokens = tokens
         self.invoices = invoices
         self.schedules = schedules
@@ -35,9 +35,13 @@ public struct SeedData: Sendable {
             throw SeedError(file: directory, problem: "is not a folder")
         }
         let tokensJSON = try read(.tokens, in: directory, required: true)
-        let invoicesJSON = try read(.invoices, in: directory, required: false)
         let schedulesJSON = try read(.schedules, in: directory, required: false)
-        return try decode(tokens: tokensJSON, invoices: invoicesJSON, schedules: schedulesJSON, now: now)
+        var seed = try decode(tokens: tokensJSON, invoices: nil, schedules: schedulesJSON, now: now)
+        if let bytes = try readBytes(.invoices, in: directory, required: false) {
+            seed.invoices = try InvoiceSeedLoader.load(bytes, now: now)
+            try requireUnique(seed.invoices.map(\.id), in: .invoices, field: "_id")
+        }
+        return seed
     }
 
     /// Checks parsed files (nil: absent) and builds the records.
@@ -48,7 +52,7 @@ public struct SeedData: Sendable {
             try SeedTokenRecord.read(value, path: path)
         }
         let invoiceRecords = try records(invoices, in: .invoices) { (value, path) throws(RecordError) in
-            try Invoice(record: value, path: path, now: now)
+            InvoiceStore.StoredInvoice(try Invoice(record: value, path: path, now: now))
         }
         let scheduleRecords = try records(schedules, in: .schedules) { (value, path) throws(RecordError) in
             try Schedule(record: value, path: path, now: now)
@@ -60,6 +64,15 @@ public struct SeedData: Sendable {
     }
 
     private static func read(_ file: File, in directory: String, required: Bool) throws(SeedError) -> JSONValue? {
+        guard let bytes = try readBytes(file, in: directory, required: required) else { return nil }
+        do {
+            return try JSONParser.parse(bytes)
+        } catch {
+            throw SeedError(file: file.rawValue, problem: "is not valid JSON: \(error)")
+        }
+    }
+
+    private static func readBytes(_ file: File, in directory: String, required: Bool) throws(SeedError) -> [UInt8]? {
         let path = (directory as NSString).appendingPathComponent(file.rawValue)
         guard FileManager.default.fileExists(atPath: path) else {
             if required { throw SeedError(file: file.rawValue, problem: "is missing from \(directory)") }
@@ -68,11 +81,7 @@ public struct SeedData: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SeedError(file: file.rawValue, problem: "cannot be read")
         }
-        do {
-            return try JSONParser.parse([UInt8](data))
-        } catch {
-            throw SeedError(file: file.rawValue, problem: "is not valid JSON: \(error)")
-        }
+        return [UInt8](data)
     }
 
     private static func records<T>(
@@ -93,7 +102,7 @@ public struct SeedData: Sendable {
         return result
     }
 
-    private static func requireUnique(_ ids: [String], in file: File, field: String) throws(SeedError) {
+    static func requireUnique(_ ids: [String], in file: File, field: String) throws(SeedError) {
         var seen = Set<String>()
         for (index, id) in ids.enumerated() where !seen.insert(id).inserted {
             throw SeedError(file: file.rawValue, problem: "[\(index)].\(field) \(id) appears twice")

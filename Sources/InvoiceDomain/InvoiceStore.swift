@@ -26,6 +26,11 @@ public final class InvoiceStore: Sendable {
         /// Distinguishes successive versions of one invoice.
         let generation: UInt64
 
+        /// Encodes an invoice for storing.
+        public init(_ invoice: Invoice) {
+            self.init(invoice, generation: 0)
+        }
+
         init(_ invoice: Invoice, generation: UInt64) {
             id = invoice.id
             locationId = invoice.locationId
@@ -71,14 +76,18 @@ public final class InvoiceStore: Sendable {
     private let generations = Atomic<UInt64>(0)
 
     /// Creates a store holding these records; ids must be unique within each kind.
-    public init(invoices: [Invoice] = [], schedules: [Schedule] = []) throws(DomainError) {
+    public convenience init(invoices: [Invoice] = [], schedules: [Schedule] = []) throws(DomainError) {
+        try self.init(storedInvoices: invoices.map { StoredInvoice($0) }, schedules: schedules)
+    }
+
+    /// Creates a store from invoices already encoded (seed loading encodes them in parallel).
+    public init(storedInvoices: [StoredInvoice], schedules: [Schedule] = []) throws(DomainError) {
         var contents = Contents()
-        contents.invoices.reserveCapacity(invoices.count)
-        for invoice in invoices {
-            guard contents.invoices[invoice.id] == nil else { throw .duplicateId(invoice.id) }
-            let stored = StoredInvoice(invoice, generation: 0)
-            guard stored.totals.isFinite else { throw .totalsOutOfRange(id: invoice.id) }
-            contents.invoices[invoice.id] = stored
+        contents.invoices.reserveCapacity(storedInvoices.count)
+        for stored in storedInvoices {
+            guard contents.invoices[stored.id] == nil else { throw .duplicateId(stored.id) }
+            guard stored.totals.isFinite else { throw .totalsOutOfRange(id: stored.id) }
+            contents.invoices[stored.id] = stored
         }
         for schedule in schedules {
             guard contents.schedules[schedule.id] == nil else { throw .duplicateId(schedule.id) }

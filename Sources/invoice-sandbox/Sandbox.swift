@@ -5,23 +5,22 @@ import InvoiceDomain
 import Logging
 import SandboxHTTP
 
+/// glibc's `malloc_trim` (declared in `<malloc.h>`, which the Glibc module does not export): returns the
+/// free pages left behind by seed loading to the system.
+@_silgen_name("malloc_trim")
+private func mallocTrim(_ pad: Int) -> Int32
+
 /// Loads the seed data, serves until SIGINT or SIGTERM, and exits cleanly.
 struct Sandbox {
     let settings: SandboxSettings
     let logger: Logger
 
     func run() throws {
-        let seed: SeedData
-        let store: InvoiceStore
-        do {
-            seed = try SeedData.load(directory: settings.seedData)
-            store = try InvoiceStore(invoices: seed.invoices, schedules: seed.schedules)
-        } catch {
-            throw StartupFailure("cannot load seed data from \(settings.seedData): \(error)")
-        }
+        let (store, tokens) = try loadSeed()
+        _ = mallocTrim(0)
         let logger = logger
         let api = SandboxAPI(
-            store: store, tokens: seed.tokens,
+            store: store, tokens: tokens,
             configuration: APIConfiguration(acceptedVersions: settings.apiVersions),
             reportInternalError: { logger.error("internal error: \($0)") })
         let server = HTTPServer(
@@ -40,12 +39,24 @@ struct Sandbox {
         let counts = store.counts
         let banner =
             "InvoiceSandbox listening on http://\(Self.urlHost(settings.host)):\(port) "
-            + "(\(seed.tokens.count) tokens, \(counts.invoices) invoices, \(counts.schedules) schedules, "
+            + "(\(tokens.count) tokens, \(counts.invoices) invoices, \(counts.schedules) schedules, "
             + "\(settings.threads) threads)\n"
         FileHandle.standardOutput.write(Data(banner.utf8))
         try server.run()
         for source in signals { source.cancel() }
         logger.info("stopped")
+    }
+
+    /// The store and tokens from the seed folder; the seed's own arrays are gone when this returns, and the
+    /// memory of their parsing is handed back to the system.
+    private func loadSeed() throws -> (InvoiceStore, [AccessToken]) {
+        do {
+            let seed = try SeedData.load(directory: settings.seedData)
+            let store = try InvoiceStore(storedInvoices: seed.invoices, schedules: seed.schedules)
+            return (store, seed.tokens)
+        } catch {
+            throw StartupFailure("cannot load seed data from \(settings.seedData): \(error)")
+        }
     }
 
     /// Ignores SIGPIPE; turns SIGINT and SIGTERM into a clean shutdown.

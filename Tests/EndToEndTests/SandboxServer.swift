@@ -11,7 +11,7 @@ enum SandboxServer {
 
     static func start(maxBodyBytes: Int = 1 << 20) throws -> RunningServer {
         let seed = try SeedData.load(directory: RepositoryPaths.seedData)
-        let store = try InvoiceStore(invoices: seed.invoices, schedules: seed.schedules)
+        let store = try InvoiceStore(storedInvoices: seed.invoices, schedules: seed.schedules)
         return try RunningServer(responder: SandboxAPI(store: store, tokens: seed.tokens), maxBodyBytes: maxBodyBytes)
     }
 

@@ -14,7 +14,7 @@ struct SeedDataTests {
         #expect(seed.tokens.count >= 3)
         #expect(seed.invoices.count >= 10)
         #expect(!seed.schedules.isEmpty)
-        let store = try InvoiceStore(invoices: seed.invoices, schedules: seed.schedules)
+        let store = try InvoiceStore(storedInvoices: seed.invoices, schedules: seed.schedules)
         let docs = try store.invoice(id: "6578278e879ad2646715ba9c", locationId: "6578278e879ad2646715ba9c")
         #expect(docs.invoice.name == "New Invoice")
         #expect(try store.schedule(id: "6578278e879ad2646715ba9c", locationId: "6578278e879ad2646715ba9c").id != "")
@@ -32,7 +32,7 @@ struct SeedDataTests {
         let raw = try JSONParser.parse([UInt8](Data(contentsOf: URL(fileURLWithPath: directory + "/invoices.json"))))
         let seed = try SeedData.load(directory: directory)
         for (record, invoice) in zip(raw.arrayValue ?? [], seed.invoices) {
-            let computed = invoice.json(includeTotalSummary: true).objectValue
+            let computed = invoice.invoice.json(includeTotalSummary: true).objectValue
             #expect(record.objectValue?["total"] == computed?["total"], "\(invoice.id)")
             #expect(record.objectValue?["totalSummary"] == computed?["totalSummary"], "\(invoice.id)")
         }

@@ -16,7 +16,7 @@ struct WriteRoutesTests {
     static func api() throws -> SandboxAPI {
         let seed = try SeedData.load(directory: RepositoryPaths.seedData)
         return SandboxAPI(
-            store: try InvoiceStore(invoices: seed.invoices, schedules: seed.schedules), tokens: seed.tokens)
+            store: try InvoiceStore(storedInvoices: seed.invoices, schedules: seed.schedules), tokens: seed.tokens)
     }
 
     static func headers(_ token: String = "pit-sandbox-location-a") -> HTTPHeaders {
