@@ -46,15 +46,9 @@ final class EventLoop: @unchecked Sendable {
         guard (0...65535).contains(port) else {
             throw .bindFailed(host: host, port: port, reason: "port out of range")
         }
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        hints.ai_flags = AI_PASSIVE
-        var results: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo(host, String(port), &hints, &results) == 0, let first = results else {
-            throw .unresolvableHost(host)
-        }
-        defer { freeaddrinfo(results) }
+        let addresses = try Self.resolve(host: host, port: port)
+        defer { freeaddrinfo(addresses) }
+        let first = addresses
 
         var flags = UInt32(LEV_OPT_CLOSE_ON_FREE | LEV_OPT_CLOSE_ON_EXEC | LEV_OPT_REUSEABLE)
         if sharingPort {
@@ -75,15 +69,8 @@ final class EventLoop: @unchecked Sendable {
 
     /// Throws `bindFailed` when a plain bind to the address fails, e.g. because another process listens there.
     static func checkPortIsFree(host: String, port: Int) throws(HTTPServerError) {
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        hints.ai_flags = AI_PASSIVE
-        var results: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo(host, String(port), &hints, &results) == 0, let address = results else {
-            throw .unresolvableHost(host)
-        }
-        defer { freeaddrinfo(results) }
+        let address = try resolve(host: host, port: port)
+        defer { freeaddrinfo(address) }
         let probe = socket(address.pointee.ai_family, Int32(SOCK_STREAM.rawValue), 0)
         guard probe >= 0 else { throw .bindFailed(host: host, port: port, reason: String(cString: strerror(errno))) }
         defer { close(probe) }
@@ -96,6 +83,19 @@ final class EventLoop: @unchecked Sendable {
 
     func run() {
         event_base_dispatch(base)
+    }
+
+    /// The passive TCP addresses of host and port; the caller frees them with `freeaddrinfo`.
+    private static func resolve(host: String, port: Int) throws(HTTPServerError) -> UnsafeMutablePointer<addrinfo> {
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_flags = AI_PASSIVE
+        var results: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, String(port), &hints, &results) == 0, let results else {
+            throw .unresolvableHost(host)
+        }
+        return results
     }
 
     func stop() {
