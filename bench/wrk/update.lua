@@ -49,4 +49,28 @@ function update.get(n)
    return wrk.format("GET", "/invoices/" .. id .. "?altId=" .. update.location .. "&altType=location")
 end
 
+-- Installs wrk's setup, init and request so that each thread replays 1,000 requests built up front by
+-- build(n, i) (n numbers the request across threads, i within the thread): request() then costs the
+-- client next to nothing.
+function update.replay(build)
+   local threads = 0
+   function setup(thread)
+      thread:set("thread_number", threads)
+      threads = threads + 1
+   end
+
+   local pool, cursor = {}, 0
+   function init(args)
+      local size = 1000
+      for i = 1, size do
+         pool[i] = build((thread_number or 0) * size + i - 1, i)
+      end
+   end
+
+   function request()
+      cursor = cursor % #pool + 1
+      return pool[cursor]
+   end
+end
+
 return update
