@@ -61,6 +61,13 @@ public struct InvoiceItem: Sendable, Equatable {
     }
 }
 
+extension InvoiceItem {
+    /// Whether a discount limited to these products applies to the line (an empty list means every product).
+    func isDiscounted(byProductIds ids: [String]) -> Bool {
+        ids.isEmpty || productId.map(ids.contains) == true
+    }
+}
+
 /// A tax on one item.
 public struct ItemTax: Sendable, Equatable {
     /// The tax's id (`_id`).

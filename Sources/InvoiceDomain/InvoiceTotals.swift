@@ -41,7 +41,7 @@ public struct InvoiceTotals: Sendable, Equatable {
     /// more, beyond `PicoMoney`'s range, where cents no longer matter.
     static func computeInDouble(items: [InvoiceItem], discount: Discount?, amountPaid: Double) -> InvoiceTotals {
         let ids = discount?.validOnProductIds ?? []
-        let eligible = items.map { ids.isEmpty || $0.productId.map(ids.contains) == true }
+        let eligible = items.map { $0.isDiscounted(byProductIds: ids) }
         let lines = items.map { $0.qty * $0.amount }
         let subTotal = lines.reduce(0, +)
         let base = zip(lines, eligible).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }

@@ -35,13 +35,8 @@ public struct InvoiceUpdate: Sendable, Equatable {
 }
 
 extension Invoice {
-    /// Whether the status allows edits: drafts and sent invoices may change; paid, partly paid, void and
-    /// processing ones may not.
-    public var isEditable: Bool {
-        Self.editableStatuses.contains(status)
-    }
-
-    /// The statuses an update may change.
+    /// The statuses an update may change: drafts and sent invoices; paid, partly paid, void and processing
+    /// ones may not.
     public static let editableStatuses: Set<InvoiceStatus> = [.draft, .sent]
 
     /// The invoice after a full replacement of its editable fields, stamped `now`.

@@ -19,7 +19,7 @@ enum PicoMoney {
             let line = multiplyDivide(qty, amount, scale)
             lines.append(line)
             subTotal += line
-            if isEligible(item, ids) { eligibleBase += line }
+            if item.isDiscounted(byProductIds: ids) { eligibleBase += line }
         }
 
         var discountAmount: Int128 = 0
@@ -40,7 +40,7 @@ enum PicoMoney {
                 rates += rate
             }
             var taxable = lines[index]
-            if discountAmount > 0, isEligible(item, ids) {
+            if discountAmount > 0, item.isDiscounted(byProductIds: ids) {
                 taxable -= multiplyDivide(discountAmount, lines[index], eligibleBase)
             }
             tax += multiplyDivide(taxable, rates, 100 * scale)
@@ -55,10 +55,6 @@ enum PicoMoney {
         return InvoiceTotals(
             subTotal: double(subTotalCents), discount: double(discountCents), tax: double(taxCents),
             total: double(totalCents), amountDue: double(dueCents))
-    }
-
-    private static func isEligible(_ item: InvoiceItem, _ ids: [String]) -> Bool {
-        ids.isEmpty || item.productId.map(ids.contains) == true
     }
 
     /// The value in units of 10⁻¹², exact for the digits it was written with; nil when out of range.

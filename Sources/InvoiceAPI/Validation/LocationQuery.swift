@@ -27,13 +27,13 @@ public struct LocationQuery: Sendable, Equatable {
             }
         }
         var object = JSONObject()
-        for (name, value) in query.map({ ($0.name, $0.value) }) {
-            switch object[name] {
-            case nil: object[name] = .string(value)
+        for item in query {
+            switch object[item.name] {
+            case nil: object[item.name] = .string(item.value)
             case .array(var values)?:
-                values.append(.string(value))
-                object[name] = .array(values)
-            case let existing?: object[name] = .array([existing, .string(value)])
+                values.append(.string(item.value))
+                object[item.name] = .array(values)
+            case let existing?: object[item.name] = .array([existing, .string(item.value)])
             }
         }
         return try validate(object: object)
