@@ -35,6 +35,10 @@ public enum APIError: Error, Equatable {
     case routeNotFound(method: String, target: String)
     /// 413: the body is over the limit.
     case payloadTooLarge
+    /// 431: the request line and headers are over the size or count limit.
+    case headersTooLarge
+    /// 414: the request target is over the length limit.
+    case uriTooLong
     /// 400: the request is not valid HTTP.
     case malformedRequest
     /// 501: a documented operation the sandbox does not emulate yet.

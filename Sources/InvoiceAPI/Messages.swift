@@ -32,6 +32,10 @@ public enum Messages {
 
     /// 413 for a body over the limit (the wording of NestJS's body parser).
     public static let payloadTooLarge = "request entity too large"
+    /// 431 for a request line and headers over the size or count limit.
+    public static let headersTooLarge = "Request header fields too large"
+    /// 414 for a request target over the length limit.
+    public static let uriTooLong = "URI too long"
     /// 400 for a request that is not valid HTTP.
     public static let malformedRequest = "Malformed HTTP request"
     /// 500 for anything unexpected (NestJS's wording); the cause goes to the log.
@@ -55,6 +59,9 @@ public enum Messages {
         case 403: "Forbidden"
         case 404: "Not Found"
         case 413: "Payload Too Large"
+        case 414: "URI Too Long"
+        case 429: "Too Many Requests"
+        case 431: "Request Header Fields Too Large"
         case 422: "Unprocessable Entity"
         default: nil
         }

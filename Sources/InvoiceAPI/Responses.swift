@@ -27,6 +27,8 @@ public enum Responses {
             // NestJS puts `message` first for its own 404.
             json(404, ["message": .string(Messages.cannot(method, target)), "error": "Not Found", "statusCode": 404])
         case .payloadTooLarge: body(413, Messages.payloadTooLarge, withErrorName: true)
+        case .headersTooLarge: body(431, Messages.headersTooLarge, withErrorName: true)
+        case .uriTooLong: body(414, Messages.uriTooLong, withErrorName: true)
         case .malformedRequest: body(400, Messages.malformedRequest, withErrorName: true)
         case .internalError: body(500, Messages.internalError, withErrorName: false)
         case .notEmulated(let method, let pattern):

@@ -57,11 +57,13 @@ public struct SandboxAPI: HTTPResponder {
         }
     }
 
-    /// A JSON 400 or 413 for a request that could not be read.
+    /// A JSON 400, 413, 414 or 431 for a request that could not be read.
     public func respond(toUnreadable failure: UnreadableRequest) -> HTTPResponse {
         switch failure {
         case .malformed: Responses.error(.malformedRequest)
         case .bodyTooLarge: Responses.error(.payloadTooLarge)
+        case .headersTooLarge: Responses.error(.headersTooLarge)
+        case .uriTooLong: Responses.error(.uriTooLong)
         }
     }
 

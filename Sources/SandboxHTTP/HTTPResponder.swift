@@ -13,4 +13,8 @@ public enum UnreadableRequest: Sendable, Equatable {
     case malformed
     /// The declared or received body is larger than the limit, in bytes.
     case bodyTooLarge(limit: Int)
+    /// The request line and headers are larger than the limit in bytes, or more numerous than the count limit.
+    case headersTooLarge
+    /// The request target is longer than the limit, in bytes.
+    case uriTooLong(limit: Int)
 }

@@ -17,6 +17,8 @@ struct EchoResponder: HTTPResponder {
         switch failure {
         case .malformed: HTTPResponse(status: 400, body: Array("malformed".utf8))
         case .bodyTooLarge(let limit): HTTPResponse(status: 413, body: Array("limit \(limit)".utf8))
+        case .headersTooLarge: HTTPResponse(status: 431, body: Array("headers".utf8))
+        case .uriTooLong(let limit): HTTPResponse(status: 414, body: Array("uri \(limit)".utf8))
         }
     }
 }
