@@ -43,6 +43,8 @@ public enum APIError: Error, Equatable {
     case malformedRequest
     /// 501: a documented operation the sandbox does not emulate yet.
     case notEmulated(method: String, pattern: String)
+    /// A refusal of the sandbox's control API (`/_sandbox/…`): 400, 401, 404 or 409 with a message.
+    case control(status: Int, message: String)
     /// 500: something unexpected; the detail is logged, never sent.
     case internalError(String)
 }

@@ -2,18 +2,19 @@ import SandboxHTTP
 
 /// Checks the headers every HighLevel route requires, in the order the real service does.
 public struct Authenticator: Sendable {
-    private let tokens: [String: AccessToken]
     private let acceptedVersions: Set<String>
 
-    /// Creates an authenticator over these tokens; a repeated token keeps the last definition.
-    public init(tokens: [AccessToken], configuration: APIConfiguration) {
-        self.tokens = Dictionary(tokens.map { ($0.token, $0) }, uniquingKeysWith: { _, last in last })
+    /// Creates an authenticator accepting the configuration's API versions.
+    public init(configuration: APIConfiguration) {
         self.acceptedVersions = configuration.acceptedVersions
     }
 
     /// Bearer token, then `Version`, then the route's scope (nil: any token); returns the token.
-    public func authenticate(_ headers: HTTPHeaders, requiring scope: Scope?) throws(APIError) -> AccessToken {
-        guard let presented = Self.bearerToken(headers["Authorization"]), let token = tokens[presented] else {
+    public func authenticate(
+        _ headers: HTTPHeaders, requiring scope: Scope?, tokens: TokenTable
+    ) throws(APIError) -> AccessToken {
+        guard let presented = Self.bearerToken(headers["Authorization"]), let token = tokens.token(presented: presented)
+        else {
             throw .invalidToken
         }
         guard let version = headers["Version"] else { throw .versionMissing }

@@ -58,6 +58,7 @@ public enum Messages {
         case 401: "Unauthorized"
         case 403: "Forbidden"
         case 404: "Not Found"
+        case 409: "Conflict"
         case 413: "Payload Too Large"
         case 414: "URI Too Long"
         case 429: "Too Many Requests"

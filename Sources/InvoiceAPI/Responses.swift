@@ -30,6 +30,7 @@ public enum Responses {
         case .headersTooLarge: body(431, Messages.headersTooLarge, withErrorName: true)
         case .uriTooLong: body(414, Messages.uriTooLong, withErrorName: true)
         case .malformedRequest: body(400, Messages.malformedRequest, withErrorName: true)
+        case .control(let status, let message): body(status, message, withErrorName: true)
         case .internalError: body(500, Messages.internalError, withErrorName: false)
         case .notEmulated(let method, let pattern):
             json(
@@ -56,7 +57,8 @@ public enum Responses {
         return json(status, .object(object))
     }
 
-    private static func json(_ status: Int, _ value: JSONValue) -> HTTPResponse {
+    /// A JSON response from a value.
+    public static func json(_ status: Int, _ value: JSONValue) -> HTTPResponse {
         json(status: status, bytes: JSONWriter.bytes(value))
     }
 }

@@ -31,6 +31,7 @@ public final class InvoiceStore: Sendable {
             self.init(invoice, generation: 0)
         }
 
+        /// Encodes an invoice as a new version of its id, so that an update that read the old version retries.
         init(_ invoice: Invoice, generation: UInt64) {
             id = invoice.id
             locationId = invoice.locationId
@@ -52,6 +53,21 @@ public final class InvoiceStore: Sendable {
             self.generation = generation
         }
 
+        /// The same record as a new version: an update that read the old version then retries.
+        func renewed(generation: UInt64) -> StoredInvoice {
+            StoredInvoice(copying: self, generation: generation)
+        }
+
+        private init(copying other: StoredInvoice, generation: UInt64) {
+            id = other.id
+            locationId = other.locationId
+            status = other.status
+            getResponseBody = other.getResponseBody
+            totals = other.totals
+            summaryOffset = other.summaryOffset
+            self.generation = generation
+        }
+
         /// The invoice, read back from its bytes (which the sandbox wrote, so they always read).
         public var invoice: Invoice {
             do {
@@ -67,13 +83,13 @@ public final class InvoiceStore: Sendable {
         }
     }
 
-    private struct Contents {
+    struct Contents {
         var invoices: [String: StoredInvoice] = [:]
         var schedules: [String: Schedule] = [:]
     }
 
-    private let contents: ReadWriteLock<Contents>
-    private let generations = Atomic<UInt64>(0)
+    let contents: ReadWriteLock<Contents>
+    let generations = Atomic<UInt64>(0)
 
     /// Creates a store holding these records; ids must be unique within each kind.
     public convenience init(invoices: [Invoice] = [], schedules: [Schedule] = []) throws(DomainError) {
@@ -83,8 +99,16 @@ public final class InvoiceStore: Sendable {
     /// Creates a store from invoices already encoded (seed loading encodes them in parallel).
     public init(storedInvoices: [StoredInvoice], schedules: [Schedule] = []) throws(DomainError) {
         var contents = Contents()
-        contents.invoices.reserveCapacity(storedInvoices.count)
-        for stored in storedInvoices {
+        try Self.insert(storedInvoices, schedules, into: &contents)
+        self.contents = ReadWriteLock(contents)
+    }
+
+    /// Adds records that must not clash with one another or with those already in `contents`.
+    static func insert(
+        _ invoices: [StoredInvoice], _ schedules: [Schedule], into contents: inout Contents
+    ) throws(DomainError) {
+        contents.invoices.reserveCapacity(contents.invoices.count + invoices.count)
+        for stored in invoices {
             guard contents.invoices[stored.id] == nil else { throw .duplicateId(stored.id) }
             guard stored.totals.isFinite else { throw .totalsOutOfRange(id: stored.id) }
             contents.invoices[stored.id] = stored
@@ -93,7 +117,6 @@ public final class InvoiceStore: Sendable {
             guard contents.schedules[schedule.id] == nil else { throw .duplicateId(schedule.id) }
             contents.schedules[schedule.id] = schedule
         }
-        self.contents = ReadWriteLock(contents)
     }
 
     /// The invoice with that id in that location; another location's invoice is not found either.
@@ -122,7 +145,7 @@ public final class InvoiceStore: Sendable {
                 throw .invoiceNotEditable(status: current.status)
             }
             let updated = StoredInvoice(
-                change(current.invoice), generation: generations.wrappingAdd(1, ordering: .relaxed).newValue)
+                change(current.invoice), generation: nextGeneration())
             guard updated.totals.isFinite else { throw .totalsOutOfRange(id: id) }
             let swapped = contents.write { contents in
                 guard contents.invoices[id]?.generation == current.generation else { return false }

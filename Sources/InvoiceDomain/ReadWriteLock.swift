@@ -6,11 +6,12 @@
 ///
 /// `@unchecked Sendable` is sound because `value` is only touched inside `read` (shared lock held) or
 /// `write` (exclusive lock held), and the lock lives at a stable heap address for the object's lifetime.
-final class ReadWriteLock<Value>: @unchecked Sendable {
+public final class ReadWriteLock<Value>: @unchecked Sendable {
     private let lock: UnsafeMutablePointer<pthread_rwlock_t>
     private var value: Value
 
-    init(_ value: Value) {
+    /// Creates a lock around a value.
+    public init(_ value: Value) {
         self.value = value
         lock = .allocate(capacity: 1)
         var attributes = pthread_rwlockattr_t()
@@ -27,14 +28,14 @@ final class ReadWriteLock<Value>: @unchecked Sendable {
     }
 
     /// Runs `body` with shared access.
-    func read<Result>(_ body: (Value) -> Result) -> Result {
+    public func read<Result>(_ body: (Value) -> Result) -> Result {
         pthread_rwlock_rdlock(lock)
         defer { pthread_rwlock_unlock(lock) }
         return body(value)
     }
 
     /// Runs `body` with exclusive access.
-    func write<Result>(_ body: (inout Value) -> Result) -> Result {
+    public func write<Result>(_ body: (inout Value) -> Result) -> Result {
         pthread_rwlock_wrlock(lock)
         defer { pthread_rwlock_unlock(lock) }
         return body(&value)

@@ -51,6 +51,21 @@ struct Serve: ParsableCommand {
     @Option(help: "Event loops, each on its own thread. [SANDBOX_THREADS] (default: the number of cores)")
     var threads: Int?
 
+    @Flag(help: "Turn the control API (/_sandbox/…) off; only /_sandbox/health answers. [SANDBOX_NO_CONTROL_API=1]")
+    var noControlAPI = false
+
+    @Option(help: "Require this token in the X-Sandbox-Token header of control requests. [SANDBOX_CONTROL_TOKEN]")
+    var controlToken: String?
+
+    @Option(
+        help:
+            "Read the state from this file at start (when it exists) and write it there at a clean stop. [SANDBOX_STATE_FILE]"
+    )
+    var stateFile: String?
+
+    @Option(help: "Requests the journal keeps; 0 keeps none. [SANDBOX_JOURNAL_SIZE] (default: 10000)")
+    var journalSize: Int?
+
     mutating func validate() throws {
         _ = try settings(environment: ProcessInfo.processInfo.environment)
     }
@@ -80,7 +95,10 @@ struct Serve: ParsableCommand {
             maxBodyBytes: try maxBodyBytes ?? integer(environment, "SANDBOX_MAX_BODY_BYTES") ?? 1 << 20,
             logLevel: try level(logLevel ?? environment["SANDBOX_LOG_LEVEL"] ?? "info"),
             threads: try threads ?? integer(environment, "SANDBOX_THREADS")
-                ?? ProcessInfo.processInfo.activeProcessorCount
+                ?? ProcessInfo.processInfo.activeProcessorCount,
+            controlAccess: try controlAccess(environment),
+            stateFile: stateFile ?? environment["SANDBOX_STATE_FILE"].flatMap { $0.isEmpty ? nil : $0 },
+            journalSize: try journalSize ?? integer(environment, "SANDBOX_JOURNAL_SIZE") ?? 10_000
         )
         guard (0...65535).contains(settings.port) else {
             throw ValidationError("port must be between 0 and 65535, not \(settings.port)")
@@ -91,7 +109,28 @@ struct Serve: ParsableCommand {
         guard settings.maxBodyBytes > 0 else {
             throw ValidationError("max-body-bytes must be positive, not \(settings.maxBodyBytes)")
         }
+        guard (0...1_000_000).contains(settings.journalSize) else {
+            throw ValidationError("journal-size must be between 0 and 1000000, not \(settings.journalSize)")
+        }
         return settings
+    }
+
+    private func controlAccess(_ environment: [String: String]) throws -> ControlAccess {
+        let disabled = noControlAPI || ["1", "true", "yes"].contains(environment["SANDBOX_NO_CONTROL_API"]?.lowercased())
+        let token = controlToken ?? environment["SANDBOX_CONTROL_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        switch (disabled, token) {
+        case (true, .some):
+            throw ValidationError("no-control-api and control-token exclude each other")
+        case (true, nil):
+            return .disabled
+        case (false, .some(let token)):
+            guard !token.isEmpty, token.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+                throw ValidationError("control-token must be printable ASCII without spaces")
+            }
+            return .token(token)
+        case (false, nil):
+            return .open
+        }
     }
 
     private func integer(_ environment: [String: String], _ name: String) throws -> Int? {
@@ -118,12 +157,15 @@ struct SandboxSettings {
     var maxBodyBytes: Int
     var logLevel: Logger.Level
     var threads: Int
+    var controlAccess: ControlAccess
+    var stateFile: String?
+    var journalSize: Int
 }
 
-/// `invoice-sandbox probe`: exits 0 when a sandbox answers HTTP on the address (the Docker HEALTHCHECK).
+/// `invoice-sandbox probe`: exits 0 when `GET /_sandbox/health` answers 200 (the Docker HEALTHCHECK).
 struct Probe: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Exit 0 if a sandbox answers HTTP on the address, 1 otherwise.")
+        abstract: "Exit 0 if a sandbox on the address answers GET /_sandbox/health with 200, 1 otherwise.")
 
     @Option(help: "Address to probe. [SANDBOX_PROBE_HOST] (default: 127.0.0.1)")
     var host: String?
@@ -135,10 +177,14 @@ struct Probe: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let host = host ?? environment["SANDBOX_PROBE_HOST"] ?? "127.0.0.1"
         let port = port ?? environment["SANDBOX_PORT"].flatMap { Int($0) } ?? 8080
-        guard let status = HTTPProbe.status(host: host, port: port) else {
+        guard let status = HTTPProbe.status(host: host, port: port, path: "/_sandbox/health") else {
             FileHandle.standardError.write(Data("no HTTP answer on \(host):\(port)\n".utf8))
             throw ExitCode.failure
         }
-        FileHandle.standardOutput.write(Data("HTTP \(status) from \(host):\(port)\n".utf8))
+        guard status == 200 else {
+            FileHandle.standardError.write(Data("HTTP \(status) from \(host):\(port)/_sandbox/health\n".utf8))
+            throw ExitCode.failure
+        }
+        FileHandle.standardOutput.write(Data("HTTP \(status) from \(host):\(port)/_sandbox/health\n".utf8))
     }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import ArgumentParser
 import Foundation
 import InvoiceAPI
 import InvoiceDomain
@@ -16,12 +17,23 @@ struct Sandbox {
     let logger: Logger
 
     func run() throws {
-        let (store, tokens) = try loadSeed()
+        let (seed, initial) = try loadSeed()
+        let store: InvoiceStore
+        do {
+            store = try InvoiceStore(storedInvoices: initial.invoices, schedules: initial.schedules)
+        } catch {
+            throw StartupFailure("cannot load \(settings.stateFile ?? settings.seedData): \(error)")
+        }
+        let tokens = initial.tokens
+        if case .token(let secret) = settings.controlAccess, (seed.tokens + tokens).contains(where: { $0.token == secret }) {
+            throw StartupFailure("the control token must differ from every HighLevel token")
+        }
         _ = mallocTrim(0)
         let logger = logger
         let api = SandboxAPI(
             store: store, tokens: tokens,
-            configuration: APIConfiguration(acceptedVersions: settings.apiVersions),
+            configuration: APIConfiguration(acceptedVersions: settings.apiVersions), baseline: seed,
+            controlAccess: settings.controlAccess, journalCapacity: settings.journalSize,
             reportInternalError: { logger.error("internal error: \($0)") })
         let server = HTTPServer(
             configuration: .init(
@@ -40,22 +52,43 @@ struct Sandbox {
         let banner =
             "InvoiceSandbox listening on http://\(Self.urlHost(settings.host)):\(port) "
             + "(\(tokens.count) tokens, \(counts.invoices) invoices, \(counts.schedules) schedules, "
-            + "\(settings.threads) threads)\n"
+            + "\(settings.threads) threads, control API \(Self.describe(settings.controlAccess)))\n"
         FileHandle.standardOutput.write(Data(banner.utf8))
         try server.run()
         for source in signals { source.cancel() }
+        if let path = settings.stateFile {
+            do {
+                try StateFile.write(api.sandboxState, to: path)
+                logger.info("state written to \(path)")
+            } catch {
+                logger.error("cannot write the state to \(path): \(error)")
+                throw ExitCode.failure
+            }
+        }
         logger.info("stopped")
     }
 
-    /// The store and tokens from the seed folder; the seed's own arrays are gone when this returns, and the
-    /// memory of their parsing is handed back to the system.
-    private func loadSeed() throws -> (InvoiceStore, [AccessToken]) {
+    /// The seed (what a reset restores) and the state to start from: the state file's when it exists.
+    private func loadSeed() throws -> (seed: SeedData, initial: SeedData) {
+        let seed: SeedData
         do {
-            let seed = try SeedData.load(directory: settings.seedData)
-            let store = try InvoiceStore(storedInvoices: seed.invoices, schedules: seed.schedules)
-            return (store, seed.tokens)
+            seed = try SeedData.load(directory: settings.seedData)
         } catch {
             throw StartupFailure("cannot load seed data from \(settings.seedData): \(error)")
+        }
+        guard let path = settings.stateFile else { return (seed, seed) }
+        do {
+            return (seed, try StateFile.read(path: path) ?? seed)
+        } catch {
+            throw StartupFailure("cannot load the state file: \(error)")
+        }
+    }
+
+    private static func describe(_ access: ControlAccess) -> String {
+        switch access {
+        case .disabled: "off"
+        case .open: "on"
+        case .token: "on with a control token"
         }
     }
 

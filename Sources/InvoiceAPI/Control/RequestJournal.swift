@@ -1,0 +1,157 @@
+import Foundation
+import SandboxHTTP
+import Synchronization
+
+/// The last requests to HighLevel routes, newest last, in a ring of fixed capacity.
+///
+/// Tokens are masked before an entry is stored, so the journal never holds a secret; bodies are kept up to
+/// `maxBodyBytes` so a full ring stays within a known size.
+public final class RequestJournal: Sendable {
+    /// One recorded request and what it got.
+    public struct Entry: Sendable {
+        /// Increases by one per recorded request, from 1.
+        public var sequence: UInt64
+        /// When the request arrived.
+        public var time: Date
+        /// The method.
+        public var method: String
+        /// The path, percent-decoded.
+        public var path: String
+        /// The query pairs, decoded.
+        public var query: [QueryItem]
+        /// The header fields, credentials masked.
+        public var headers: [HTTPHeaders.Field]
+        /// The body, at most `maxBodyBytes` of it.
+        public var body: [UInt8]
+        /// Whether `body` was cut at `maxBodyBytes`.
+        public var bodyTruncated: Bool
+        /// The location the request names (`altId` in the query or the JSON body), if any.
+        public var locationId: String?
+        /// The status sent; nil when the connection was closed without an answer.
+        public var status: Int?
+        /// From arrival until the answer left (an injected delay included).
+        public var duration: Duration
+        /// The fault rule that answered or delayed it, if any.
+        public var faultId: String?
+    }
+
+    /// What `entries(matching:)` keeps.
+    public struct Filter: Sendable {
+        /// Only this method (case-insensitive).
+        public var method: String?
+        /// Only paths starting with this.
+        public var pathPrefix: String?
+        /// Only requests naming this location.
+        public var locationId: String?
+        /// Only this status, or this class when `statusClass` is set (4 for 4xx).
+        public var status: Int?
+        /// Only this status class: 2 for 2xx, …
+        public var statusClass: Int?
+        /// Only requests that arrived at or after this time.
+        public var since: Date?
+        /// Only the newest this many (after the other filters).
+        public var limit: Int?
+
+        /// Keeps everything.
+        public init() {}
+
+        func matches(_ entry: Entry) -> Bool {
+            if let method, entry.method.uppercased() != method.uppercased() { return false }
+            if let pathPrefix, !entry.path.hasPrefix(pathPrefix) { return false }
+            if let locationId, entry.locationId != locationId { return false }
+            if let status, entry.status != status { return false }
+            if let statusClass, (entry.status ?? 0) / 100 != statusClass { return false }
+            if let since, entry.time < since { return false }
+            return true
+        }
+    }
+
+    /// Bodies longer than this are cut, so a full ring's size is bounded.
+    public static let maxBodyBytes = 64 << 10
+
+    private struct Ring {
+        var entries: [Entry] = []
+        var next = 0
+        var sequence: UInt64 = 0
+        var evicted = 0
+    }
+
+    /// How many entries it keeps; 0 keeps none.
+    public let capacity: Int
+    private let ring = Mutex(Ring())
+
+    /// Creates an empty journal.
+    public init(capacity: Int = 10_000) {
+        self.capacity = max(0, capacity)
+    }
+
+    /// Stores an entry (its sequence is assigned here), evicting the oldest when full.
+    public func record(_ entry: Entry) {
+        guard capacity > 0 else { return }
+        var entry = entry
+        ring.withLock { ring in
+            ring.sequence += 1
+            entry.sequence = ring.sequence
+            if ring.entries.count < capacity {
+                ring.entries.append(entry)
+            } else {
+                ring.entries[ring.next] = entry
+                ring.next = (ring.next + 1) % capacity
+                ring.evicted += 1
+            }
+        }
+    }
+
+    /// The matching entries, oldest first.
+    public func entries(matching filter: Filter = Filter()) -> [Entry] {
+        let ordered = ring.withLock { ring in
+            Array(ring.entries[ring.next...]) + Array(ring.entries[..<ring.next])
+        }
+        let matching = ordered.filter(filter.matches)
+        guard let limit = filter.limit, matching.count > limit else { return matching }
+        return Array(matching.suffix(limit))
+    }
+
+    /// Removes the entries naming a location (nil: every entry); returns how many.
+    @discardableResult
+    public func clear(locationId: String? = nil) -> Int {
+        ring.withLock { ring in
+            let ordered = Array(ring.entries[ring.next...]) + Array(ring.entries[..<ring.next])
+            let kept = locationId.map { location in ordered.filter { $0.locationId != location } } ?? []
+            let removed = ordered.count - kept.count
+            ring.entries = kept
+            ring.next = 0
+            if locationId == nil { ring.evicted = 0 }
+            return removed
+        }
+    }
+
+    /// How many entries it holds and how many were pushed out since the last full clear.
+    public var counts: (held: Int, evicted: Int) {
+        ring.withLock { ($0.entries.count, $0.evicted) }
+    }
+
+    /// Header fields with credentials masked: `Authorization` keeps its scheme and the token's last 4
+    /// characters, control tokens and cookies keep nothing.
+    public static func masked(_ headers: HTTPHeaders) -> [HTTPHeaders.Field] {
+        headers.fields.map { field in
+            switch field.name.lowercased() {
+            case "authorization", "proxy-authorization":
+                return HTTPHeaders.Field(name: field.name, value: maskedCredentials(field.value))
+            case ControlAccess.tokenHeader.lowercased(), "cookie", "x-api-key":
+                return HTTPHeaders.Field(name: field.name, value: "****")
+            default:
+                return field
+            }
+        }
+    }
+
+    /// `Bearer pit-abcd1234` → `Bearer ****1234`; a secret of 4 characters or fewer is masked whole.
+    static func maskedCredentials(_ value: String) -> String {
+        let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        let (scheme, secret) = parts.count == 2 ? (String(parts[0]) + " ", Substring(parts[1])) : ("", Substring(value))
+        let trimmed = secret.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count > 4 else { return scheme + "****" }
+        return scheme + "****" + trimmed.suffix(4)
+    }
+}
