@@ -63,6 +63,10 @@ public enum Messages {
         case 414: "URI Too Long"
         case 429: "Too Many Requests"
         case 431: "Request Header Fields Too Large"
+        case 500: "Internal Server Error"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
         case 422: "Unprocessable Entity"
         default: nil
         }

@@ -134,31 +134,37 @@ enum SeedTokenRecord {
     static func read(_ value: JSONValue, path: String) throws(RecordError) -> AccessToken {
         guard case .object(let object) = value else { throw RecordError(path: path, problem: "must be an object") }
         if let unknown = object.keys.first(where: { !keys.contains($0) }) {
-            throw RecordError(path: "\(path).\(unknown)", problem: "is not a known field (token, locationIds, scopes)")
+            throw RecordError(path: field(path, unknown), problem: "is not a known field (token, locationIds, scopes)")
         }
         guard case .string(let token)? = object["token"], !token.isEmpty else {
-            throw RecordError(path: "\(path).token", problem: "must be a non-empty string")
+            throw RecordError(path: field(path, "token"), problem: "must be a non-empty string")
         }
         guard token.allSatisfy({ !$0.isWhitespace }) else {
-            throw RecordError(path: "\(path).token", problem: "must not contain white space")
+            throw RecordError(path: field(path, "token"), problem: "must not contain white space")
         }
-        let locationIds = try strings(object["locationIds"], path: "\(path).locationIds")
+        let locationIds = try strings(object["locationIds"], path: field(path, "locationIds"))
         guard !locationIds.isEmpty else {
-            throw RecordError(path: "\(path).locationIds", problem: "must name at least one location")
+            throw RecordError(path: field(path, "locationIds"), problem: "must name at least one location")
         }
         var scopes: Set<Scope>?
         if let scopeValue = object["scopes"] {
             var parsed = Set<Scope>()
-            for (index, name) in try strings(scopeValue, path: "\(path).scopes").enumerated() {
+            for (index, name) in try strings(scopeValue, path: field(path, "scopes")).enumerated() {
                 guard let scope = Scope(rawValue: name) else {
                     let known = Scope.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw RecordError(path: "\(path).scopes[\(index)]", problem: "\(name) is not one of \(known)")
+                    throw RecordError(
+                        path: "\(field(path, "scopes"))[\(index)]", problem: "\(name) is not one of \(known)")
                 }
                 parsed.insert(scope)
             }
             scopes = parsed
         }
         return AccessToken(token: token, locationIds: Set(locationIds), scopes: scopes)
+    }
+
+    /// `path.key`, or `key` for a record at the top (a control API body).
+    private static func field(_ path: String, _ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
     }
 
     private static func strings(_ value: JSONValue?, path: String) throws(RecordError) -> [String] {

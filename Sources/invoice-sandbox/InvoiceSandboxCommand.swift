@@ -116,7 +116,8 @@ struct Serve: ParsableCommand {
     }
 
     private func controlAccess(_ environment: [String: String]) throws -> ControlAccess {
-        let disabled = noControlAPI || ["1", "true", "yes"].contains(environment["SANDBOX_NO_CONTROL_API"]?.lowercased())
+        let disabled =
+            noControlAPI || ["1", "true", "yes"].contains(environment["SANDBOX_NO_CONTROL_API"]?.lowercased())
         let token = controlToken ?? environment["SANDBOX_CONTROL_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         switch (disabled, token) {
         case (true, .some):

@@ -1,5 +1,5 @@
-import Dispatch
 import ArgumentParser
+import Dispatch
 import Foundation
 import InvoiceAPI
 import InvoiceDomain
@@ -25,7 +25,9 @@ struct Sandbox {
             throw StartupFailure("cannot load \(settings.stateFile ?? settings.seedData): \(error)")
         }
         let tokens = initial.tokens
-        if case .token(let secret) = settings.controlAccess, (seed.tokens + tokens).contains(where: { $0.token == secret }) {
+        if case .token(let secret) = settings.controlAccess,
+            (seed.tokens + tokens).contains(where: { $0.token == secret })
+        {
             throw StartupFailure("the control token must differ from every HighLevel token")
         }
         _ = mallocTrim(0)

@@ -37,7 +37,9 @@ extension ControlAPI {
         ]
     }
 
-    static let faultKeys: Set<String> = ["method", "path", "locationId", "times", "latencyMs", "respond", "rateLimit", "drop"]
+    static let faultKeys: Set<String> = [
+        "method", "path", "locationId", "times", "latencyMs", "respond", "rateLimit", "drop",
+    ]
 
     /// Reads a rule; a location-scoped request registers a rule for its location.
     static func readFault(_ object: JSONObject, scope: String?) throws(APIError) -> FaultRule {
@@ -66,7 +68,9 @@ extension ControlAPI {
             guard case .string(let location) = value, !location.isEmpty else {
                 throw invalid("locationId must be a non-empty string")
             }
-            if let scope, scope != location { throw invalid("locationId must be \(scope), the locationId of this request") }
+            if let scope, scope != location {
+                throw invalid("locationId must be \(scope), the locationId of this request")
+            }
             locationId = location
         }
         var remaining: Int?
@@ -91,7 +95,9 @@ extension ControlAPI {
             guard object["drop"] == .bool(true) else { throw invalid("drop must be true") }
             action = .drop
         default:
-            guard latency > .zero else { throw invalid("give one of respond, rateLimit and drop, or a latencyMs above 0") }
+            guard latency > .zero else {
+                throw invalid("give one of respond, rateLimit and drop, or a latencyMs above 0")
+            }
             action = .none
         }
         return FaultRule(
@@ -111,7 +117,9 @@ extension ControlAPI {
         }
         var headers: [(name: String, value: String)] = []
         if let value = object["headers"] {
-            guard case .object(let fields) = value else { throw invalid("respond.headers must be an object of strings") }
+            guard case .object(let fields) = value else {
+                throw invalid("respond.headers must be an object of strings")
+            }
             for member in fields {
                 guard case .string(let text) = member.value, Self.isToken(member.key), Self.isFieldValue(text) else {
                     throw invalid("respond.headers.\(member.key) must be a valid header name with a string value")
@@ -121,7 +129,7 @@ extension ControlAPI {
         }
         let defaultBody: JSONValue = [
             "statusCode": .number(Double(status)),
-            "message": .string(HTTPStatusPhrase.phrase(for: status)),
+            "message": .string(Messages.errorName(for: status) ?? HTTPStatusPhrase.phrase(for: status)),
         ]
         return .respond(status: status, headers: headers, body: object["body"] ?? defaultBody)
     }

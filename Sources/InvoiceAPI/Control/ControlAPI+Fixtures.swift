@@ -77,7 +77,9 @@ extension ControlAPI {
         let state = state
         return [
             ControlRoute(.get, "/_sandbox/tokens") { (context) throws(APIError) in
-                let tokens = state.allTokens.filter { token in context.scope.map { token.locationIds.contains($0) } ?? true }
+                let tokens = state.allTokens.filter { token in
+                    context.scope.map { token.locationIds.contains($0) } ?? true
+                }
                 return Responses.json(200, ["tokens": .array(tokens.map(ControlJSON.token))])
             },
             ControlRoute(.post, "/_sandbox/tokens") { (context) throws(APIError) in

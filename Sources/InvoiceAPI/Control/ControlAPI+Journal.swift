@@ -14,20 +14,24 @@ extension ControlAPI {
                 filter.method = try context.query("method")
                 filter.pathPrefix = try context.query("path")
                 if let status = try context.query("status") {
-                    if status.count == 3, status.hasSuffix("xx"), let digit = Int(status.prefix(1)) {
+                    if status.count == 3, status.hasSuffix("xx"), let digit = Int(status.prefix(1)),
+                        (1...5).contains(digit)
+                    {
                         filter.statusClass = digit
                     } else if let code = Int(status), (100...599).contains(code) {
                         filter.status = code
                     } else {
                         throw .control(
-                            status: 400, message: ControlMessages.badQueryValue("status", "a status such as 422 or 4xx"))
+                            status: 400, message: ControlMessages.badQueryValue("status", "a status such as 422 or 4xx")
+                        )
                     }
                 }
                 if let since = try context.query("since") {
                     guard let date = Self.date(since) else {
                         throw .control(
                             status: 400,
-                            message: ControlMessages.badQueryValue("since", "an ISO 8601 time such as 2026-11-21T10:00:00Z"))
+                            message: ControlMessages.badQueryValue(
+                                "since", "an ISO 8601 time such as 2026-11-21T10:00:00Z"))
                     }
                     filter.since = date
                 }
@@ -72,7 +76,8 @@ extension ControlAPI {
         let body: JSONValue =
             entry.body.isEmpty
             ? .null : (try? JSONParser.parse(entry.body)) ?? .string(String(decoding: entry.body, as: UTF8.self))
-        let milliseconds = Double(entry.duration.components.seconds) * 1000
+        let milliseconds =
+            Double(entry.duration.components.seconds) * 1000
             + Double(entry.duration.components.attoseconds) / 1e15
         return [
             "sequence": .number(Double(entry.sequence)), "time": .string(Timestamp.format(entry.time)),
@@ -88,7 +93,8 @@ extension ControlAPI {
     /// An ISO 8601 time with or without fractional seconds.
     static func date(_ text: String) -> Date? {
         let styles: [Date.ISO8601FormatStyle] = [
-            .iso8601, .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted),
+            .iso8601,
+            .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted),
         ]
         for style in styles {
             if let date = try? style.parse(text) { return date }

@@ -48,7 +48,8 @@ extension ControlAPI {
             throw .control(status: 400, message: ControlMessages.stateMissing(key))
         }
         if let unknown = object.keys.first(where: { !stateKeys.contains($0) }) {
-            throw .control(status: 400, message: ControlMessages.invalidRecord("state", "\(unknown) is not a known field"))
+            throw .control(
+                status: 400, message: ControlMessages.invalidRecord("state", "\(unknown) is not a known field"))
         }
         let seed: SeedData
         do {

@@ -106,17 +106,19 @@ enum ControlJSON {
     static func generatedSecret() -> String {
         var generator = SystemRandomNumberGenerator()
         let words = [generator.next(), generator.next()] as [UInt64]
-        return "pit-sandbox-" + words.map { word in
-            let hex = String(word, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
-        }.joined()
+        return "pit-sandbox-"
+            + words.map { word in
+                let hex = String(word, radix: 16)
+                return String(repeating: "0", count: 16 - hex.count) + hex
+            }.joined()
     }
 
     /// The control API's answer to a store refusal.
     static func refusal(_ error: DomainError, kind: String) -> APIError {
         switch error {
         case .duplicateId(let id): .control(status: 409, message: ControlMessages.alreadyExists(kind, id))
-        case .totalsOutOfRange: .control(status: 400, message: ControlMessages.invalidRecord(kind, Messages.totalsOutOfRange))
+        case .totalsOutOfRange:
+            .control(status: 400, message: ControlMessages.invalidRecord(kind, Messages.totalsOutOfRange))
         default: .control(status: 400, message: "\(error)")
         }
     }

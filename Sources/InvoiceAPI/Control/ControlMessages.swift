@@ -26,7 +26,9 @@ public enum ControlMessages {
     /// 404 for a record id that does not exist (or not in the request's location).
     public static func notFound(_ kind: String, _ id: String) -> String { "No \(kind) with id \(id)" }
     /// 409 for creating a record whose id exists.
-    public static func alreadyExists(_ kind: String, _ id: String) -> String { "A \(kind) with id \(id) already exists" }
+    public static func alreadyExists(_ kind: String, _ id: String) -> String {
+        "A \(kind) with id \(id) already exists"
+    }
     /// 409 for changing a record of another location through a location-scoped request.
     public static func belongsElsewhere(_ kind: String, _ id: String) -> String {
         "The \(kind) \(id) belongs to another location than the locationId of this request"

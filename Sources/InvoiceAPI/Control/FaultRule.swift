@@ -17,7 +17,9 @@ public struct FaultRule: Sendable {
             switch (lhs, rhs) {
             case (.none, .none), (.drop, .drop): true
             case (.rateLimit(let left), .rateLimit(let right)): left == right
-            case (.respond(let status, let headers, let body), .respond(let otherStatus, let otherHeaders, let otherBody)):
+            case (
+                .respond(let status, let headers, let body), .respond(let otherStatus, let otherHeaders, let otherBody)
+            ):
                 status == otherStatus && body == otherBody
                     && headers.elementsEqual(otherHeaders) { $0.name == $1.name && $0.value == $1.value }
             default: false

@@ -21,7 +21,8 @@ public final class FaultRules: Sendable {
     public func take(method: String, path: String, locationId: String?) -> FaultRule? {
         guard count.load(ordering: .acquiring) > 0 else { return nil }
         return rules.withLock { rules -> FaultRule? in
-            guard let index = rules.firstIndex(where: { $0.matches(method: method, path: path, locationId: locationId) })
+            guard
+                let index = rules.firstIndex(where: { $0.matches(method: method, path: path, locationId: locationId) })
             else { return nil }
             rules[index].matched += 1
             if let remaining = rules[index].remaining {

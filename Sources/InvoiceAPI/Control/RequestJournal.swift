@@ -33,6 +33,26 @@ public final class RequestJournal: Sendable {
         public var duration: Duration
         /// The fault rule that answered or delayed it, if any.
         public var faultId: String?
+
+        /// Creates an entry; `sequence` is assigned when it is recorded.
+        public init(
+            sequence: UInt64 = 0, time: Date, method: String, path: String, query: [QueryItem],
+            headers: [HTTPHeaders.Field], body: [UInt8], bodyTruncated: Bool, locationId: String?, status: Int?,
+            duration: Duration, faultId: String?
+        ) {
+            self.sequence = sequence
+            self.time = time
+            self.method = method
+            self.path = path
+            self.query = query
+            self.headers = headers
+            self.body = body
+            self.bodyTruncated = bodyTruncated
+            self.locationId = locationId
+            self.status = status
+            self.duration = duration
+            self.faultId = faultId
+        }
     }
 
     /// What `entries(matching:)` keeps.
