@@ -13,7 +13,8 @@ struct StoreRecordsTests {
     }
 
     static func schedule(_ id: String, _ location: String) throws -> Schedule {
-        try Schedule(record: ["_id": .string(id), "altId": .string(location), "name": "s", "status": "active"], now: "t")
+        try Schedule(
+            record: ["_id": .string(id), "altId": .string(location), "name": "s", "status": "active"], now: "t")
     }
 
     static func store() throws -> InvoiceStore {
