@@ -33,5 +33,6 @@ ENV SANDBOX_HOST=0.0.0.0 \
     SANDBOX_SEED_DATA=/srv/seed-data
 USER sandbox
 EXPOSE 8080
+# probe exits 0 only when GET /_sandbox/health answers 200 (the store is loaded); it answers with any control settings.
 HEALTHCHECK --interval=5s --timeout=3s --start-period=2s --retries=3 CMD ["invoice-sandbox", "probe"]
 ENTRYPOINT ["invoice-sandbox"]
