@@ -8,7 +8,9 @@ What it measures, on 127.0.0.1 only:
     CPU seconds from /proc/PID/stat so requests per CPU-second can be compared;
   * RSS of the sandbox after start and after each load run;
   * start-to-first-answer of the sandbox with the shipped seed and with a generated 100,000-invoice seed,
-    and the RSS per stored invoice beyond the raw JSON size.
+    and the RSS per stored invoice beyond the raw JSON size;
+  * last, unless --soak-seconds is 0, a soak (bench/soak.py): minutes of wrk at many connections on a
+    GET/PUT/DELETE/cancel mix, every answer classified, RSS sampled throughout, the records checked afterwards.
 
 Standard library only.
 """
@@ -29,6 +31,8 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+
+import soak as soak_stage
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
@@ -542,7 +546,7 @@ def spread(values: list[float], fmt: str) -> str:
 
 
 def report(args, info: dict, runs: list[Run], body_size: int, idle_rss: int, shipped: Starts, big: Starts,
-           big_seed: dict, elapsed: float, waited: float) -> str:
+           big_seed: dict, elapsed: float, waited: float, soak: "soak_stage.Soak | None" = None) -> str:
     gets = {server: [run for run in runs if run.server == server and run.name == "GET"]
             for server in ("sandbox", "ceiling", "nginx")}
     per_cpu = {server: statistics.median(run.per_cpu for run in rounds) for server, rounds in gets.items()}
@@ -651,6 +655,7 @@ def report(args, info: dict, runs: list[Run], body_size: int, idle_rss: int, shi
         f"{count:,} − {big_seed['bytes']:,} / {count:,} = **{per_invoice:,.0f} bytes** "
         f"(in all {(big.median_rss - shipped.median_rss) / count:,.0f} bytes of RSS per invoice).",
         "",
+        *(soak_stage.section(soak) if soak else []),
         "## Targets",
         "",
         "| Target | Measured | |",
@@ -666,6 +671,7 @@ def report(args, info: dict, runs: list[Run], body_size: int, idle_rss: int, shi
         f"| RSS ≤ 30 MB idle, shipped seed | {mb(idle_rss)} | {verdict(idle_rss <= 30e6)} |",
         f"| ≤ 4 KB per stored invoice beyond the raw JSON | {per_invoice:,.0f} bytes | "
         f"{verdict(per_invoice <= 4096)} |",
+        *(soak_stage.target_rows(soak) if soak else []),
         "",
         "## Observations",
         "",
@@ -674,10 +680,15 @@ def report(args, info: dict, runs: list[Run], body_size: int, idle_rss: int, shi
         "## Not measured here",
         "",
         "Other hosts than 127.0.0.1, TLS, other connection counts than "
-        f"{args.connections}, HEAD, DELETE and the schedule route, other invoices than those named above, "
+        + (f"{args.connections} (and the soak's {soak.connections}), HEAD, latencies of DELETE and the schedule "
+           "route on their own (the soak mixes them in), " if soak else
+           f"{args.connections}, HEAD, DELETE and the schedule route (the soak was skipped), ")
+        + "other invoices than those named above, "
         "open-loop load (wrk waits for each answer before sending the next request on a connection, so its "
         "latencies leave out the queueing a fixed request rate would see), runs longer than "
-        f"{args.duration} s, and the memory of a sandbox after more writes than these runs made.",
+        + (f"{args.duration} s save the {soak.seconds} s soak, and the memory of a sandbox after more writes "
+           "than the soak made." if soak else
+           f"{args.duration} s, and the memory of a sandbox after more writes than these runs made."),
         "",
         f"Measurement took {elapsed:.0f} s"
         + (f" after a {args.build_seconds:.0f} s build" if args.build_seconds is not None else "")
@@ -713,6 +724,13 @@ def main() -> int:
     parser.add_argument("--adapt-after", type=float, default=1.0,
                         help="with the big seed, make 5 starts instead of --starts when the first takes longer")
     parser.add_argument("--build-seconds", type=float)
+    parser.add_argument("--soak-seconds", type=int, default=300, help="0 skips the soak")
+    parser.add_argument("--soak-connections", type=int, default=256)
+    parser.add_argument("--soak-interval", type=float, default=5, help="seconds between RSS samples")
+    parser.add_argument("--soak-rss-bound-mb", type=float, default=2,
+                        help="largest RSS growth over the soak's steady state that counts as flat")
+    parser.add_argument("--soak-drafts", type=int, default=2000, help="drafts added to the seed to delete")
+    parser.add_argument("--soak-schedules", type=int, default=200, help="schedules added to the seed to cancel")
     args = parser.parse_args()
 
     signal.signal(signal.SIGTERM, raise_stop)
@@ -793,9 +811,28 @@ def main() -> int:
         print(f"  {len(big.seconds)} starts: median {big.median:.3f} s (min {min(big.seconds):.3f}, "
               f"max {max(big.seconds):.3f}), RSS {mb(big.median_rss)}", flush=True)
 
+        soak = None
+        if args.soak_seconds > 0:
+            print(f"== soak: wrk -t{args.wrk_threads} -c{args.soak_connections} -d{args.soak_seconds}s on the "
+                  "GET/PUT/DELETE/cancel mix, RSS sampled every "
+                  f"{args.soak_interval:g} s", flush=True)
+            wrk.wait_for_quiet()
+            soak = soak_stage.run(
+                soak_stage.Soak(
+                    seconds=args.soak_seconds, connections=args.soak_connections, wrk_threads=args.wrk_threads,
+                    server_threads=args.threads, interval=args.soak_interval,
+                    warm_up=max(10.0, args.soak_seconds / 10), rss_bound=int(args.soak_rss_bound_mb * 1e6),
+                    drafts=args.soak_drafts, schedules=args.soak_schedules),
+                seed=args.seed_data, work=work,
+                start_sandbox=lambda seed: start_sandbox(servers, args.sandbox, seed, args.threads, work, "soak"),
+                stop_sandbox=servers.stop, http_request=http_request, rss_bytes=rss_bytes, cpu_seconds=cpu_seconds)
+            print(f"  {soak.rps:,.0f} req/s, socket errors {soak.socket_errors}, statuses {soak.statuses}, "
+                  f"RSS {mb(soak.steady_start[1])} -> {mb(soak.steady_end[1])} over the steady state, "
+                  f"checks {'passed' if soak.all_checks_passed else 'FAILED'}", flush=True)
+
         info["versions"] = versions(ceiling_log, args.nginx)
         text = report(args, info, runs, len(body), idle_rss, shipped, big, big_seed, time.monotonic() - began,
-                      wrk.waited)
+                      wrk.waited, soak)
         args.out.write_text(text)
         print()
         print(text)

@@ -7,7 +7,9 @@
 # Environment: SWIFT (swift), BENCH_SCRATCH (.build: the scratch path of the release build),
 # BENCH_DURATION (10 s per wrk run), BENCH_ROUNDS (3 GET runs per server), BENCH_CONNECTIONS (64),
 # BENCH_WRK_THREADS (2), BENCH_STARTS (20),
-# BENCH_BIG_INVOICES (100000), BENCH_THREADS (nproc: the threads of every server).
+# BENCH_BIG_INVOICES (100000), BENCH_THREADS (nproc: the threads of every server),
+# SOAK_SECONDS (300: the soak's length; 0 skips it), SOAK_CONNECTIONS (256), SOAK_INTERVAL (5 s between RSS
+# samples), SOAK_RSS_BOUND_MB (2: the largest steady-state RSS growth that counts as flat).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -96,7 +98,9 @@ python3 bench/bench.py \
     --sandbox "$sandbox" --ceiling "$work/ceiling" --nginx "$nginx" --work "$work" \
     --threads "$THREADS" --duration "${BENCH_DURATION:-10}" --connections "${BENCH_CONNECTIONS:-64}" \
     --wrk-threads "${BENCH_WRK_THREADS:-2}" --rounds "${BENCH_ROUNDS:-3}" --starts "${BENCH_STARTS:-20}" \
-    --big-invoices "${BENCH_BIG_INVOICES:-100000}" --build-seconds "$build_seconds" &
+    --big-invoices "${BENCH_BIG_INVOICES:-100000}" --build-seconds "$build_seconds" \
+    --soak-seconds "${SOAK_SECONDS:-300}" --soak-connections "${SOAK_CONNECTIONS:-256}" \
+    --soak-interval "${SOAK_INTERVAL:-5}" --soak-rss-bound-mb "${SOAK_RSS_BOUND_MB:-2}" &
 bench_pid=$!
 wait "$bench_pid"
 bench_pid=""
