@@ -1,21 +1,91 @@
 import CLibevent
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// One libevent `event_base` with its `evhttp`.
+/// One libevent `event_base` with its `evhttp`, its listeners, and the state its callbacks share.
 ///
-/// Invariant that makes `@unchecked Sendable` sound: `base` and `http` are used only by the thread that
-/// calls `run()` (or, before that, the thread that binds), except `event_base_loopexit`, which libevent
-/// makes thread-safe once `evthread_use_pthreads` has run.
+/// Invariant that makes `@unchecked Sendable` sound: the mutable state (the `var`s here and in the
+/// extensions) is used only by the thread that runs the loop, or, before `run()`, by the thread that creates
+/// and binds it, which hands the loop over through `HTTPServer`'s mutex. Any other thread calls only
+/// `stop()`, which uses the listening descriptors (fixed once bound), an atomic flag, and `event_active`,
+/// which libevent makes thread-safe once `evthread_use_pthreads` has run.
 final class EventLoop: @unchecked Sendable {
-    private let base: OpaquePointer
-    private let http: OpaquePointer
-    private let dispatcher: RequestDispatcher
+    /// This loop's part of the server's configuration, in libevent's units.
+    struct Settings {
+        /// The most connections this loop keeps open at once.
+        var connections: Int
+        /// Zero: none (bufferevents read a zero timeout as none).
+        var readTimeout: timeval
+        /// Zero: none.
+        var writeTimeout: timeval
+        var shutdownGrace: timeval
 
-    init(dispatcher: RequestDispatcher, configuration: HTTPServer.Configuration) throws(HTTPServerError) {
-        guard let base = event_base_new() else { throw .libeventSetupFailed }
+        init(_ configuration: HTTPServer.Configuration, connections: Int) {
+            self.connections = connections
+            self.readTimeout = timeval(delay: configuration.readTimeout)
+            self.writeTimeout = timeval(delay: configuration.writeTimeout)
+            self.shutdownGrace = timeval(delay: configuration.shutdownGrace)
+        }
+    }
+
+    /// A listening socket that evhttp accepts from.
+    struct Listener {
+        let listener: OpaquePointer
+        let bound: OpaquePointer
+    }
+
+    let base: OpaquePointer
+    let http: OpaquePointer
+    let dispatcher: RequestDispatcher
+    let settings: Settings
+
+    /// Activated by `stop()`, from any thread.
+    private(set) var stopEvent: OpaquePointer?
+    /// Activated when a connection is accepted, to watch it once evhttp has set it up.
+    private(set) var adoptionEvent: OpaquePointer?
+    /// Re-enables accepting some time after `accept` failed (e.g. out of descriptors).
+    private(set) var acceptRetryEvent: OpaquePointer?
+    /// Ends the shutdown grace.
+    private(set) var graceEvent: OpaquePointer?
+
+    /// The listeners evhttp accepts from; emptied when shutdown frees them.
+    var listeners: [Listener] = []
+    /// The listening descriptors, written only while binding: `stop()` reads them from any thread.
+    private(set) var listeningSockets: [Int32] = []
+    private let stopRequested = Atomic<Bool>(false)
+
+    /// Accepted connections not yet closed.
+    var openConnections = 0
+    /// Bufferevents of connections accepted in this round of callbacks, each with a reference of ours.
+    var awaitingAdoption: [OpaquePointer] = []
+    var listenersEnabled = true
+    var acceptBackingOff = false
+
+    /// Answers waiting for their delay, by identity.
+    var heldAnswers: [ObjectIdentifier: HeldAnswer] = [:]
+    /// Connections whose answer evhttp is still writing, by address.
+    var connectionsWriting: Set<UInt> = []
+
+    /// Shutdown has begun: no listener, every answer closes its connection.
+    var draining = false
+    /// The loop is about to exit (nothing was left to send, or the grace ran out): answers go out at once,
+    /// whatever their delay.
+    var exiting = false
+    /// `deinit` is freeing evhttp, whose connection callbacks must leave the freed listeners alone.
+    var tearingDown = false
+
+    /// The latest removal from a connection's input, to tell an overlong request line from an empty one.
+    var recentInputRemoval = InputRemoval()
+
+    init(dispatcher: RequestDispatcher, settings: Settings) throws(HTTPServerError) {
+        guard let config = event_config_new() else { throw .libeventSetupFailed }
+        defer { event_config_free(config) }
+        // Held-back answers must not leave early: the default coarse clock may lag a few milliseconds.
+        event_config_set_flag(config, Int32(EVENT_BASE_FLAG_PRECISE_TIMER.rawValue))
+        guard let base = event_base_new_with_config(config) else { throw .libeventSetupFailed }
         guard let http = evhttp_new(base) else {
             event_base_free(base)
             throw .libeventSetupFailed
@@ -23,20 +93,44 @@ final class EventLoop: @unchecked Sendable {
         self.base = base
         self.http = http
         self.dispatcher = dispatcher
+        self.settings = settings
 
         let allMethods = HTTPMethod.allCases.reduce(UInt16(0)) { $0 | UInt16($1.libeventType.rawValue) }
         evhttp_set_allowed_methods(http, allMethods)
         evhttp_set_default_content_type(http, "application/json; charset=utf-8")
-        evhttp_set_max_body_size(http, configuration.maxBodyBytes)
-        evhttp_set_max_headers_size(http, configuration.maxHeaderBytes)
+        evhttp_set_max_body_size(http, dispatcher.maxBodyBytes)
+        evhttp_set_max_headers_size(http, dispatcher.maxHeaderBytes)
         // Read and discard an oversized body so the client sees the 413 instead of a reset.
         _ = evhttp_set_flags(http, EVHTTP_SERVER_LINGERING_CLOSE)
-        evhttp_set_gencb(http, eventLoopHandleRequest, Unmanaged.passUnretained(dispatcher).toOpaque())
-        UnreadableRequestRegistry.register(http: http, dispatcher: dispatcher)
+        // No evhttp_set_timeout: it would give reads and writes one timeout; the bufferevent of each
+        // connection gets both (see `EventLoop+Admission.swift`).
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        evhttp_set_gencb(http, eventLoopHandleRequest, context)
+        evhttp_set_bevcb(http, eventLoopNewConnection, context)
+        stopEvent = event_new(base, -1, 0, eventLoopStopRequested, context)
+        adoptionEvent = event_new(base, -1, 0, eventLoopAdoptConnections, context)
+        acceptRetryEvent = event_new(base, -1, 0, eventLoopRetryAccepting, context)
+        graceEvent = event_new(base, -1, 0, eventLoopGraceEnded, context)
+        guard stopEvent != nil, adoptionEvent != nil, acceptRetryEvent != nil, graceEvent != nil else {
+            throw .libeventSetupFailed
+        }
+        EventLoopRegistry.register(http: http, loop: self)
     }
 
     deinit {
-        UnreadableRequestRegistry.unregister(http: http)
+        tearingDown = true
+        for answer in heldAnswers.values {
+            answer.cancel()
+        }
+        heldAnswers = [:]
+        for bufferEvent in awaitingAdoption {
+            bufferevent_decref(bufferEvent)
+        }
+        awaitingAdoption = []
+        for event in [stopEvent, adoptionEvent, acceptRetryEvent, graceEvent] {
+            if let event { event_free(event) }
+        }
+        EventLoopRegistry.unregister(http: http)
         evhttp_free(http)
         event_base_free(base)
     }
@@ -60,11 +154,15 @@ final class EventLoop: @unchecked Sendable {
         else {
             throw .bindFailed(host: host, port: port, reason: String(cString: strerror(errno)))
         }
-        guard evhttp_bind_listener(http, listener) != nil else {
+        guard let bound = evhttp_bind_listener(http, listener) else {
             evconnlistener_free(listener)
             throw .bindFailed(host: host, port: port, reason: "evhttp_bind_listener failed")
         }
-        return Self.localPort(of: evconnlistener_get_fd(listener)) ?? port
+        evconnlistener_set_error_cb(listener, eventLoopAcceptFailed)
+        listeners.append(Listener(listener: listener, bound: bound))
+        let socket = evconnlistener_get_fd(listener)
+        listeningSockets.append(socket)
+        return Self.localPort(of: socket) ?? port
     }
 
     /// Throws `bindFailed` when a plain bind to the address fails, e.g. because another process listens there.
@@ -81,8 +179,24 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
+    /// Serves until shutdown has drained the loop.
     func run() {
         event_base_dispatch(base)
+    }
+
+    /// Refuses new connections at once and asks the loop to drain; safe from any thread, acts once.
+    func stop() {
+        guard !stopRequested.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        // shutdown(2) on a listening socket makes the kernel refuse new connections (and reset the ones
+        // waiting in its backlog) before this returns, from any thread. The descriptor stays open, so
+        // libevent's registration of it stays valid until the loop frees the listener itself; closing it
+        // here could hand its number to a connection that libevent still thinks is the listener.
+        for socket in listeningSockets {
+            _ = shutdown(socket, Int32(SHUT_RD))
+        }
+        if let stopEvent {
+            event_active(stopEvent, 0, 0)
+        }
     }
 
     /// The passive TCP addresses of host and port; the caller frees them with `freeaddrinfo`.
@@ -96,10 +210,6 @@ final class EventLoop: @unchecked Sendable {
             throw .unresolvableHost(host)
         }
         return results
-    }
-
-    func stop() {
-        event_base_loopexit(base, nil)
     }
 
     private static func localPort(of socket: Int32) -> Int? {
@@ -126,18 +236,14 @@ final class EventLoop: @unchecked Sendable {
     }
 }
 
-/// evhttp's generic callback: every request that was read completely arrives here.
-private func eventLoopHandleRequest(
-    _ request: UnsafeMutablePointer<evhttp_request>?, _ context: UnsafeMutableRawPointer?
-) {
-    guard let request, let context else { return }
-    let dispatcher = Unmanaged<RequestDispatcher>.fromOpaque(context).takeUnretainedValue()
-    let response: HTTPResponse
-    if let parsed = LibeventRequest.read(request) {
-        response = dispatcher.responder.respond(to: parsed)
-    } else {
-        response = dispatcher.responder.respond(toUnreadable: .malformed)
-        LibeventRequest.markConnectionClose(request)
+extension EventLoop {
+    /// The loop behind a callback's context pointer, which is always the loop itself, unretained.
+    static func from(_ context: UnsafeMutableRawPointer) -> EventLoop {
+        Unmanaged<EventLoop>.fromOpaque(context).takeUnretainedValue()
     }
-    LibeventRequest.send(response, to: request)
+
+    /// This loop as a callback context; valid as long as the loop, which outlives its base's callbacks.
+    var context: UnsafeMutableRawPointer {
+        Unmanaged.passUnretained(self).toOpaque()
+    }
 }

@@ -1,34 +1,12 @@
 import CLibevent
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// An HTTP/1.1 server on libevent's evhttp: binds, runs its event loops, answers through a responder.
 public final class HTTPServer: Sendable {
-    /// What the server listens on and how much it accepts.
-    public struct Configuration: Sendable {
-        /// The address to bind: an IPv4 or IPv6 literal or a host name.
-        public var host: String
-        /// The port; 0 picks a free one.
-        public var port: Int
-        /// The largest request body accepted, in bytes; a larger one is answered through the responder.
-        public var maxBodyBytes: Int
-        /// The largest request line plus headers accepted, in bytes.
-        public var maxHeaderBytes: Int
-        /// How many event loops, each on its own thread, serve connections.
-        public var eventLoops: Int
-
-        /// Creates a configuration.
-        public init(
-            host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20,
-            maxHeaderBytes: Int = 64 << 10, eventLoops: Int = 1
-        ) {
-            self.eventLoops = eventLoops
-            self.host = host
-            self.port = port
-            self.maxBodyBytes = maxBodyBytes
-            self.maxHeaderBytes = maxHeaderBytes
-        }
-    }
-
     private enum State {
         case idle
         case starting
@@ -46,7 +24,7 @@ public final class HTTPServer: Sendable {
     /// Creates a server; nothing is bound until `start()`.
     public init(configuration: Configuration, responder: any HTTPResponder) {
         self.configuration = configuration
-        self.dispatcher = RequestDispatcher(responder: responder, maxBodyBytes: configuration.maxBodyBytes)
+        self.dispatcher = RequestDispatcher(responder: responder, configuration: configuration)
         LibeventThreading.enable()
     }
 
@@ -67,10 +45,15 @@ public final class HTTPServer: Sendable {
             if count > 1, configuration.port != 0 {
                 try EventLoop.checkPortIsFree(host: host, port: configuration.port)
             }
+            // A client that goes away makes the next write raise SIGPIPE, whose default action ends the
+            // process; libevent writes with writev, which has no MSG_NOSIGNAL.
+            signal(SIGPIPE, SIG_IGN)
+            let settings = EventLoop.Settings(
+                configuration, connections: Self.connectionShare(configuration.maxConnections, loops: count))
             var loops: [EventLoop] = []
             var port = configuration.port
             for _ in 0..<count {
-                let loop = try EventLoop(dispatcher: dispatcher, configuration: configuration)
+                let loop = try EventLoop(dispatcher: dispatcher, settings: settings)
                 port = try loop.bind(host: host, port: port, sharingPort: count > 1)
                 loops.append(loop)
             }
@@ -101,7 +84,12 @@ public final class HTTPServer: Sendable {
         state.withLock { $0 = .stopped }
     }
 
-    /// Makes `run()` return; safe to call from any thread, any number of times.
+    /// Stops the server gracefully; safe to call from any thread, any number of times.
+    ///
+    /// New connections are refused from the moment it returns. Answers already held back are still sent
+    /// when their delay ends, answers to requests still arriving are sent at once with `Connection:
+    /// close`, and `run()` returns when no answer is left to send, or after `shutdownGrace`, when every
+    /// remaining held-back answer is sent at once (and every connection waiting to be dropped is closed).
     public func shutdown() {
         stopRequested.store(true, ordering: .releasing)
         state.withLock { state in
@@ -113,6 +101,19 @@ public final class HTTPServer: Sendable {
             case .idle, .starting, .stopped: break
             }
         }
+    }
+}
+
+extension HTTPServer {
+    /// Each loop's share of `maxConnections`, lowered so that the process keeps descriptors for its
+    /// listeners, event loops, logs and files.
+    static func connectionShare(_ maxConnections: Int, loops: Int) -> Int {
+        var limit = rlimit()
+        var total = maxConnections
+        if getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max {
+            total = min(total, Int(clamping: limit.rlim_cur) - 64)
+        }
+        return max(1, total / max(1, loops))
     }
 }
 

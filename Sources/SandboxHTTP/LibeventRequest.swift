@@ -1,5 +1,9 @@
 import CLibevent
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Moves requests and responses between evhttp's structures and the Swift types.
 enum LibeventRequest {
     /// Reads method, target, headers and body; nil when evhttp left the request without a method or target.
@@ -32,6 +36,23 @@ enum LibeventRequest {
         return HTTPRequest(method: method, target: String(cString: uri), headers: headers, body: body)
     }
 
+    /// The length in bytes of the request target as sent; 0 when evhttp has none.
+    static func targetLength(of request: UnsafeMutablePointer<evhttp_request>) -> Int {
+        guard let uri = evhttp_request_get_uri(request) else { return 0 }
+        return strlen(uri)
+    }
+
+    /// How many header fields evhttp stored (a folded continuation line is part of its field).
+    static func headerCount(of request: UnsafeMutablePointer<evhttp_request>) -> Int {
+        var count = 0
+        var entry = evhttp_request_get_input_headers(request)?.pointee.tqh_first
+        while let field = entry {
+            count += 1
+            entry = field.pointee.next.tqe_next
+        }
+        return count
+    }
+
     /// Writes the response's headers and body and hands it to evhttp.
     /// A HEAD answer carries the GET answer's `Content-Length` but no body (evhttp would send it).
     static func send(_ response: HTTPResponse, to request: UnsafeMutablePointer<evhttp_request>) {
@@ -50,6 +71,14 @@ enum LibeventRequest {
             }
         }
         evhttp_send_reply(request, Int32(response.status), HTTPStatusPhrase.phrase(for: response.status), nil)
+    }
+
+    /// A request line that failed to parse leaves the version at 0.0; answer as HTTP/1.1, not "HTTP/0.0".
+    static func useHTTP11(_ request: UnsafeMutablePointer<evhttp_request>) {
+        if request.pointee.major != 1 {
+            request.pointee.major = 1
+            request.pointee.minor = 1
+        }
     }
 
     /// Asks evhttp to close the connection once the response is written.

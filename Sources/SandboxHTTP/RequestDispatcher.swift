@@ -1,10 +1,31 @@
-/// What an event loop's callbacks need: the responder and the limits. Immutable, so shared freely.
+import CLibevent
+
+/// What the request callbacks of every loop need: the responder and the request limits. Immutable, so
+/// shared freely.
 final class RequestDispatcher: Sendable {
     let responder: any HTTPResponder
     let maxBodyBytes: Int
+    let maxHeaderBytes: Int
+    let maxHeaderCount: Int
+    let maxURIBytes: Int
 
-    init(responder: any HTTPResponder, maxBodyBytes: Int) {
+    init(responder: any HTTPResponder, configuration: HTTPServer.Configuration) {
         self.responder = responder
-        self.maxBodyBytes = maxBodyBytes
+        self.maxBodyBytes = configuration.maxBodyBytes
+        self.maxHeaderBytes = configuration.maxHeaderBytes
+        self.maxHeaderCount = configuration.maxHeaderCount
+        self.maxURIBytes = configuration.maxURIBytes
+    }
+
+    /// The limit a request that libevent read completely still breaks, checked in the order clients are
+    /// told about them: the target first, since a client may resend with a shorter one.
+    func violatedLimit(of request: UnsafeMutablePointer<evhttp_request>) -> UnreadableRequest? {
+        if LibeventRequest.targetLength(of: request) > maxURIBytes {
+            return .uriTooLong(limit: maxURIBytes)
+        }
+        if LibeventRequest.headerCount(of: request) > maxHeaderCount {
+            return .headersTooLarge
+        }
+        return nil
     }
 }
