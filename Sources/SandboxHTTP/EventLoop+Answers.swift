@@ -34,7 +34,7 @@ extension EventLoop {
         if closing || draining {
             LibeventRequest.markConnectionClose(request)
         }
-        if response.closesWithoutAnswer || (response.delay > .zero && !exiting) {
+        if response.closesWithoutAnswer || (response.delay > .zero && !graceOver) {
             hold(request, response)
         } else {
             send(response, to: request)
@@ -48,6 +48,9 @@ extension EventLoop {
         if held.response.closesWithoutAnswer {
             drop(held.request)
         } else {
+            if draining {
+                LibeventRequest.markConnectionClose(held.request)
+            }
             send(held.response, to: held.request)
         }
         finishDrainingIfIdle()
@@ -69,7 +72,7 @@ extension EventLoop {
         {
             bufferevent_disable(bufferEvent, Int16(EV_READ))
         }
-        let delay = exiting ? .zero : response.delay
+        let delay = graceOver ? .zero : response.delay
         let held = HeldAnswer(request: request, response: response, loop: self, delay: delay)
         heldAnswers[ObjectIdentifier(held)] = held
     }

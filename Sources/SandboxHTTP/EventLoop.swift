@@ -50,6 +50,8 @@ final class EventLoop: @unchecked Sendable {
     private(set) var acceptRetryEvent: OpaquePointer?
     /// Ends the shutdown grace.
     private(set) var graceEvent: OpaquePointer?
+    /// Exits once shutdown has nothing left to send; a timer, so that it runs after the I/O of its round.
+    private(set) var idleCheckEvent: OpaquePointer?
 
     /// The listeners evhttp accepts from; emptied when shutdown frees them.
     var listeners: [Listener] = []
@@ -71,9 +73,8 @@ final class EventLoop: @unchecked Sendable {
 
     /// Shutdown has begun: no listener, every answer closes its connection.
     var draining = false
-    /// The loop is about to exit (nothing was left to send, or the grace ran out): answers go out at once,
-    /// whatever their delay.
-    var exiting = false
+    /// Shutdown's grace ran out: answers go out at once, whatever their delay.
+    var graceOver = false
     /// `deinit` is freeing evhttp, whose connection callbacks must leave the freed listeners alone.
     var tearingDown = false
 
@@ -111,7 +112,10 @@ final class EventLoop: @unchecked Sendable {
         adoptionEvent = event_new(base, -1, 0, eventLoopAdoptConnections, context)
         acceptRetryEvent = event_new(base, -1, 0, eventLoopRetryAccepting, context)
         graceEvent = event_new(base, -1, 0, eventLoopGraceEnded, context)
-        guard stopEvent != nil, adoptionEvent != nil, acceptRetryEvent != nil, graceEvent != nil else {
+        idleCheckEvent = event_new(base, -1, 0, eventLoopCheckIdle, context)
+        guard stopEvent != nil, adoptionEvent != nil, acceptRetryEvent != nil, graceEvent != nil,
+            idleCheckEvent != nil
+        else {
             throw .libeventSetupFailed
         }
         EventLoopRegistry.register(http: http, loop: self)
@@ -127,7 +131,7 @@ final class EventLoop: @unchecked Sendable {
             bufferevent_decref(bufferEvent)
         }
         awaitingAdoption = []
-        for event in [stopEvent, adoptionEvent, acceptRetryEvent, graceEvent] {
+        for event in [stopEvent, adoptionEvent, acceptRetryEvent, graceEvent, idleCheckEvent] {
             if let event { event_free(event) }
         }
         EventLoopRegistry.unregister(http: http)
