@@ -62,7 +62,8 @@ struct RequestLimitTests {
         let client = try server.connect()
         try client.send("GET /now HTTP/1.1\r\nHost: x\r\n\(ten)\r\n")
         #expect(try client.readResponse().text == "now")
-        try Self.expectRefusal("GET /now HTTP/1.1\r\nHost: x\r\n\(ten)X-10: v\r\n\r\n", from: server, status: 431, body: "headers")
+        try Self.expectRefusal(
+            "GET /now HTTP/1.1\r\nHost: x\r\n\(ten)X-10: v\r\n\r\n", from: server, status: 431, body: "headers")
     }
 
     @Test func theDefaultCountLimitIsAHundredFields() throws {
@@ -71,7 +72,8 @@ struct RequestLimitTests {
         let client = try server.connect()
         try client.send("GET /now HTTP/1.1\r\n\(fields)\r\n")
         #expect(try client.readResponse().text == "now")
-        try Self.expectRefusal("GET /now HTTP/1.1\r\n\(fields)X-100: v\r\n\r\n", from: server, status: 431, body: "headers")
+        try Self.expectRefusal(
+            "GET /now HTTP/1.1\r\n\(fields)X-100: v\r\n\r\n", from: server, status: 431, body: "headers")
     }
 
     @Test func aTargetOverTheURILimitIsRefusedBeforeAnyOtherLimit() throws {
@@ -109,7 +111,8 @@ struct RequestLimitTests {
         let server = try Self.server { $0.maxHeaderBytes = 4096 }
         // A large body first leaves a large removal from the connection's input behind.
         let client = try server.connect()
-        try client.send("POST /now HTTP/1.1\r\nHost: x\r\nContent-Length: 20000\r\n\r\n\(String(repeating: "b", count: 20000))")
+        try client.send(
+            "POST /now HTTP/1.1\r\nHost: x\r\nContent-Length: 20000\r\n\r\n\(String(repeating: "b", count: 20000))")
         #expect(try client.readResponse().text == "now")
         try client.send(request)
         let response = try client.readResponse()

@@ -27,10 +27,14 @@ final class TestSocket {
     let descriptor: Int32
     private var buffer: [UInt8] = []
 
-    /// Connects to 127.0.0.1; throws `.refused` when nothing listens.
-    init(port: Int) throws {
+    /// Connects to 127.0.0.1; throws `.refused` when nothing listens. `receiveBuffer` caps what the kernel
+    /// accepts unread for this socket; it must be set before connecting, when the window is agreed.
+    init(port: Int, receiveBuffer: Int32? = nil) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Failure.system(String(cString: strerror(errno))) }
+        if var size = receiveBuffer {
+            setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -93,7 +97,8 @@ final class TestSocket {
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         let length = Int(headers["content-length"] ?? "0") ?? 0
         while buffer.count < length {
@@ -117,12 +122,6 @@ final class TestSocket {
     func hasSomethingToRead(within timeout: Duration) -> Bool {
         var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         return poll(&entry, 1, Int32(timeout / .milliseconds(1))) > 0
-    }
-
-    /// Makes the kernel keep at most about `bytes` unread for this socket.
-    func shrinkReceiveBuffer(to bytes: Int32) {
-        var size = bytes
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
     }
 
     /// Waits for data before the deadline; false when the peer closed (or reset) the connection.
