@@ -13,6 +13,8 @@ extension ExecutableTests {
         #expect(try control.request("POST", "/_sandbox/faults", body: Array(rule.utf8)).status == 201)
 
         let slow = try RawHTTPClient(port: port)
+        let clock = ContinuousClock()
+        let sent = clock.now
         try slow.send(
             "GET /invoices/6578278e879ad2646715ba9c?altId=6578278e879ad2646715ba9c&altType=location HTTP/1.1\r\n"
                 + "Host: x\r\nAuthorization: Bearer pit-sandbox-location-a\r\nVersion: 2021-07-28\r\n\r\n")
@@ -25,11 +27,12 @@ extension ExecutableTests {
         }
         #expect(inFlight)
 
-        let clock = ContinuousClock()
         let stopped = clock.now
         kill(sandbox.process.processIdentifier, SIGTERM)
         let answer = try slow.readResponse()
         #expect(answer.status == 200)
+        // The answer really was held back across the stop, not sent before it.
+        #expect(clock.now - sent >= .milliseconds(800))
         #expect(try JSONParser.parse(answer.body).objectValue?["_id"] == "6578278e879ad2646715ba9c")
         #expect(sandbox.waitForExit(seconds: 5) == 0)
         let elapsed = clock.now - stopped
