@@ -51,6 +51,27 @@ struct Serve: ParsableCommand {
     @Option(help: "Event loops, each on its own thread. [SANDBOX_THREADS] (default: the number of cores)")
     var threads: Int?
 
+    @Option(
+        help: "Largest request line plus headers, in bytes (431 beyond). [SANDBOX_MAX_HEADER_BYTES] (default: 65536)")
+    var maxHeaderBytes: Int?
+
+    @Option(help: "Most header fields in one request (431 beyond). [SANDBOX_MAX_HEADERS] (default: 100)")
+    var maxHeaders: Int?
+
+    @Option(help: "Longest request target, in bytes (414 beyond). [SANDBOX_MAX_URI_BYTES] (default: 8192)")
+    var maxURIBytes: Int?
+
+    @Option(help: "Most open connections; more wait to be accepted. [SANDBOX_MAX_CONNECTIONS] (default: 4096)")
+    var maxConnections: Int?
+
+    @Option(
+        help: "Seconds a connection may stay silent mid-request or idle; 0: never. [SANDBOX_READ_TIMEOUT] (default: 30)"
+    )
+    var readTimeout: Double?
+
+    @Option(help: "Seconds a client may leave an answer unread; 0: never. [SANDBOX_WRITE_TIMEOUT] (default: 30)")
+    var writeTimeout: Double?
+
     @Flag(help: "Turn the control API (/_sandbox/…) off; only /_sandbox/health answers. [SANDBOX_NO_CONTROL_API=1]")
     var noControlAPI = false
 
@@ -98,7 +119,13 @@ struct Serve: ParsableCommand {
                 ?? ProcessInfo.processInfo.activeProcessorCount,
             controlAccess: try controlAccess(environment),
             stateFile: stateFile ?? environment["SANDBOX_STATE_FILE"].flatMap { $0.isEmpty ? nil : $0 },
-            journalSize: try journalSize ?? integer(environment, "SANDBOX_JOURNAL_SIZE") ?? 10_000
+            journalSize: try journalSize ?? integer(environment, "SANDBOX_JOURNAL_SIZE") ?? 10_000,
+            maxHeaderBytes: try maxHeaderBytes ?? integer(environment, "SANDBOX_MAX_HEADER_BYTES") ?? 64 << 10,
+            maxHeaders: try maxHeaders ?? integer(environment, "SANDBOX_MAX_HEADERS") ?? 100,
+            maxURIBytes: try maxURIBytes ?? integer(environment, "SANDBOX_MAX_URI_BYTES") ?? 8 << 10,
+            maxConnections: try maxConnections ?? integer(environment, "SANDBOX_MAX_CONNECTIONS") ?? 4096,
+            readTimeout: try seconds(readTimeout, environment, "SANDBOX_READ_TIMEOUT", default: 30),
+            writeTimeout: try seconds(writeTimeout, environment, "SANDBOX_WRITE_TIMEOUT", default: 30)
         )
         guard (0...65535).contains(settings.port) else {
             throw ValidationError("port must be between 0 and 65535, not \(settings.port)")
@@ -109,10 +136,35 @@ struct Serve: ParsableCommand {
         guard settings.maxBodyBytes > 0 else {
             throw ValidationError("max-body-bytes must be positive, not \(settings.maxBodyBytes)")
         }
+        for (name, value) in [
+            ("max-header-bytes", settings.maxHeaderBytes), ("max-headers", settings.maxHeaders),
+            ("max-uri-bytes", settings.maxURIBytes), ("max-connections", settings.maxConnections),
+        ] where value <= 0 {
+            throw ValidationError("\(name) must be positive, not \(value)")
+        }
+        guard settings.maxURIBytes <= settings.maxHeaderBytes else {
+            throw ValidationError("max-uri-bytes must not exceed max-header-bytes, which also counts the request line")
+        }
         guard (0...1_000_000).contains(settings.journalSize) else {
             throw ValidationError("journal-size must be between 0 and 1000000, not \(settings.journalSize)")
         }
         return settings
+    }
+
+    private func seconds(
+        _ flag: Double?, _ environment: [String: String], _ name: String, default fallback: Double
+    ) throws -> Duration {
+        var value = fallback
+        if let flag {
+            value = flag
+        } else if let text = environment[name] {
+            guard let parsed = Double(text) else { throw ValidationError("\(name) must be a number, not \(text)") }
+            value = parsed
+        }
+        guard value.isFinite, (0...86_400).contains(value) else {
+            throw ValidationError("timeouts must be between 0 and 86400 seconds, not \(value)")
+        }
+        return .milliseconds(Int((value * 1000).rounded()))
     }
 
     private func controlAccess(_ environment: [String: String]) throws -> ControlAccess {
@@ -161,6 +213,12 @@ struct SandboxSettings {
     var controlAccess: ControlAccess
     var stateFile: String?
     var journalSize: Int
+    var maxHeaderBytes: Int
+    var maxHeaders: Int
+    var maxURIBytes: Int
+    var maxConnections: Int
+    var readTimeout: Duration
+    var writeTimeout: Duration
 }
 
 /// `invoice-sandbox probe`: exits 0 when `GET /_sandbox/health` answers 200 (the Docker HEALTHCHECK).

@@ -40,7 +40,10 @@ struct Sandbox {
         let server = HTTPServer(
             configuration: .init(
                 host: settings.host, port: settings.port, maxBodyBytes: settings.maxBodyBytes,
-                eventLoops: settings.threads),
+                maxHeaderBytes: settings.maxHeaderBytes, eventLoops: settings.threads,
+                maxHeaderCount: settings.maxHeaders, maxURIBytes: settings.maxURIBytes,
+                maxConnections: settings.maxConnections, readTimeout: settings.readTimeout,
+                writeTimeout: settings.writeTimeout),
             responder: AccessLog(wrapping: api, logger: logger))
 
         let port: Int
