@@ -42,6 +42,15 @@ let package = Package(
             name: "SandboxTesting",
             dependencies: ["SandboxHTTP", "SandboxJSON", "InvoiceAPI", "InvoiceDomain"]
         ),
+        // Arbitrary bytes through the transport, the API, the JSON parser and writer and the seed records.
+        .target(
+            name: "SandboxFuzzing",
+            dependencies: ["SandboxHTTP", "SandboxJSON", "InvoiceAPI", "InvoiceDomain", "SandboxTesting"]
+        ),
+        // C: the declaration of libFuzzer's driver, which the fuzzing build links from the toolchain.
+        .systemLibrary(name: "CLibFuzzer"),
+        // libFuzzer's target (make fuzz) or, in an ordinary build, a replayer of saved inputs.
+        .executableTarget(name: "invoice-fuzz", dependencies: ["SandboxFuzzing", "CLibFuzzer"]),
         .testTarget(name: "SandboxJSONTests", dependencies: ["SandboxJSON"]),
         .testTarget(name: "SandboxHTTPTests", dependencies: ["SandboxHTTP", "SandboxTesting"]),
         .testTarget(name: "InvoiceDomainTests", dependencies: ["InvoiceDomain", "SandboxJSON"]),
@@ -52,6 +61,11 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["SandboxTesting", "SandboxJSON", "InvoiceAPI", "InvoiceDomain", "SandboxHTTP"]
+        ),
+        // Replays fuzz/corpus and fuzz/regressions through the harness on every `swift test`.
+        .testTarget(
+            name: "FuzzRegressionTests",
+            dependencies: ["SandboxFuzzing", "SandboxHTTP", "SandboxJSON", "SandboxTesting"]
         ),
     ],
     swiftLanguageModes: [.v6]
