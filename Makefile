@@ -4,6 +4,7 @@ ARGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build release run test lint format check-warnings clean bench contract
+.PHONY: fuzz fuzz-replay sanitize sanitize-address sanitize-thread
 
 deps:
 	@if ! pkg-config --exists libevent libevent_pthreads 2>/dev/null; then \
@@ -48,5 +49,26 @@ contract: deps
 bench: deps
 	SWIFT="$(SWIFT)" bash bench/run.sh
 
+## Fuzz the request parser, the API, JSON and seed loading with libFuzzer for FUZZ_SECONDS (default 300) seconds,
+## from the seed corpus in fuzz/corpus and fuzz/regressions (FUZZ_JOBS=2 runs two processes).
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	SWIFT="$(SWIFT)" FUZZ_SECONDS="$(FUZZ_SECONDS)" bash fuzz/run.sh
+
+## Replay the seed corpus and the regressions (and any files or folders in FILES) without libFuzzer.
+fuzz-replay: deps
+	$(SWIFT) build --product invoice-fuzz --scratch-path .build-fuzz
+	.build-fuzz/debug/invoice-fuzz fuzz/corpus fuzz/regressions $(FILES)
+
+## The whole test suite under AddressSanitizer, then under ThreadSanitizer, each in its own scratch folder.
+sanitize: sanitize-address sanitize-thread
+
+sanitize-address: deps
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan --disable-xctest
+
+sanitize-thread: deps
+	TSAN_OPTIONS="halt_on_error=1 $(TSAN_OPTIONS)" \
+		$(SWIFT) test --sanitize=thread --scratch-path .build-tsan --disable-xctest
+
 clean:
-	rm -rf .build .build-contract
+	rm -rf .build .build-contract .build-fuzz .build-asan .build-tsan
