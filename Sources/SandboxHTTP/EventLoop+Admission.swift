@@ -54,9 +54,9 @@ extension EventLoop {
         guard let bufferEvent = bufferevent_socket_new(base, -1, 0) else { return nil }
         // Separate read and write timeouts: evhttp_set_timeout would set both to one value, and evhttp
         // leaves a bufferevent's timeouts alone when no such server-wide timeout is set.
-        var readTimeout = settings.readTimeout
-        var writeTimeout = settings.writeTimeout
-        _ = bufferevent_set_timeouts(bufferEvent, &readTimeout, &writeTimeout)
+        var read = readTimeout
+        var write = writeTimeout
+        _ = bufferevent_set_timeouts(bufferEvent, &read, &write)
         if let input = bufferevent_get_input(bufferEvent) {
             _ = evbuffer_add_cb(input, eventLoopInputChanged, context)
         }

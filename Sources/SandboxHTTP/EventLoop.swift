@@ -41,6 +41,10 @@ final class EventLoop: @unchecked Sendable {
     let http: OpaquePointer
     let dispatcher: RequestDispatcher
     let settings: Settings
+    /// `settings`' timeouts as libevent common timeouts of this base: every connection has the same ones,
+    /// so libevent queues them in order instead of keeping them in its heap. Zero: none.
+    let readTimeout: timeval
+    let writeTimeout: timeval
 
     /// Activated by `stop()`, from any thread.
     private(set) var stopEvent: OpaquePointer?
@@ -95,6 +99,8 @@ final class EventLoop: @unchecked Sendable {
         self.http = http
         self.dispatcher = dispatcher
         self.settings = settings
+        self.readTimeout = Self.commonTimeout(settings.readTimeout, on: base)
+        self.writeTimeout = Self.commonTimeout(settings.writeTimeout, on: base)
 
         let allMethods = HTTPMethod.allCases.reduce(UInt16(0)) { $0 | UInt16($1.libeventType.rawValue) }
         evhttp_set_allowed_methods(http, allMethods)
@@ -125,6 +131,10 @@ final class EventLoop: @unchecked Sendable {
         tearingDown = true
         for answer in heldAnswers.values {
             answer.cancel()
+            // evhttp_free frees each connection with its requests; one it let go of is ours to free.
+            if evhttp_request_get_connection(answer.request) == nil {
+                evhttp_request_free(answer.request)
+            }
         }
         heldAnswers = [:]
         for bufferEvent in awaitingAdoption {
@@ -201,6 +211,12 @@ final class EventLoop: @unchecked Sendable {
         if let stopEvent {
             event_active(stopEvent, 0, 0)
         }
+    }
+
+    private static func commonTimeout(_ timeout: timeval, on base: OpaquePointer) -> timeval {
+        guard timeout.tv_sec != 0 || timeout.tv_usec != 0 else { return timeout }
+        var duration = timeout
+        return event_base_init_common_timeout(base, &duration)?.pointee ?? timeout
     }
 
     /// The passive TCP addresses of host and port; the caller frees them with `freeaddrinfo`.
