@@ -30,10 +30,13 @@ final class TestSocket {
     /// Connects to 127.0.0.1; throws `.refused` when nothing listens. `receiveBuffer` caps what the kernel
     /// accepts unread for this socket; it must be set before connecting, when the window is agreed.
     init(port: Int, receiveBuffer: Int32? = nil) throws {
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw Failure.system(String(cString: strerror(errno))) }
+        // The descriptor is stored only once connected: a class whose initializer throws after storing
+        // every property gets its deinit run, which would close the number a second time, after another
+        // thread may have been given it.
+        let candidate = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard candidate >= 0 else { throw Failure.system(String(cString: strerror(errno))) }
         if var size = receiveBuffer {
-            setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+            setsockopt(candidate, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
         }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -41,14 +44,15 @@ final class TestSocket {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let status = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                connect(candidate, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
         if status != 0 {
             let error = errno
-            Glibc.close(descriptor)
+            Glibc.close(candidate)
             throw error == ECONNREFUSED ? Failure.refused : Failure.system(String(cString: strerror(error)))
         }
+        descriptor = candidate
     }
 
     deinit {

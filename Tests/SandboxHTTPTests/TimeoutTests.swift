@@ -2,10 +2,6 @@ import Foundation
 import SandboxHTTP
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// `readTimeout` and `writeTimeout`: the server closes connections that stall, and stalled connections
 /// cost the others nothing.
 @Suite(.serialized)
@@ -26,15 +22,21 @@ struct TimeoutTests {
 
     @Test func aClientThatStopsReadingIsClosedAfterTheWriteTimeout() throws {
         let size = 32 << 20
+        // With room for one connection, the second client is served only once the server has closed the
+        // first, which never reads: the close is seen without the first client reading anything.
         let server = try TestServer(ScriptedResponder()) {
             $0.eventLoops = 1
+            $0.maxConnections = 1
             $0.writeTimeout = .milliseconds(300)
         }
-        let client = try TestSocket(port: server.port, receiveBuffer: 4096)
-        try client.sendGet("/big/\(size)")
-        // The stall under test, not a wait for readiness: nothing is read for twice the timeout.
-        usleep(600_000)
-        let received = try client.readUntilClosed(within: .seconds(10))
+        let stalling = try TestSocket(port: server.port, receiveBuffer: 4096)
+        try stalling.sendGet("/big/\(size)")
+        let asked = ContinuousClock.now
+        let next = try server.connect()
+        try next.sendGet("/now")
+        #expect(try next.readResponse(within: .seconds(10)).text == "now")
+        #expect(ContinuousClock.now - asked >= .milliseconds(300))
+        let received = try stalling.readUntilClosed(within: .seconds(10))
         #expect(received.count < size)
     }
 
