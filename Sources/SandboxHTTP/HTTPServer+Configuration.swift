@@ -31,7 +31,8 @@ extension HTTPServer {
         public var maxConnections: Int
         /// How long a connection may stay silent while the server waits for a request or the rest of one
         /// (an idle keep-alive connection included) before it is closed without an answer; zero waits
-        /// forever. Not counted while an answer is held back.
+        /// forever. Every byte received starts it again, so it bounds silence, not the time a whole request
+        /// may take. Not counted while an answer is held back.
         public var readTimeout: Duration
         /// How long a client may leave an answer unread (no progress writing it) before the connection is
         /// closed; zero waits forever.

@@ -17,8 +17,8 @@ final class RequestDispatcher: Sendable {
         self.maxURIBytes = configuration.maxURIBytes
     }
 
-    /// The limit a request that libevent read completely still breaks, checked in the order clients are
-    /// told about them: the target first, since a client may resend with a shorter one.
+    /// The limit a request that libevent read completely still breaks: the target first, as a server
+    /// reading in order meets it before the headers (and libevent answers an overlong request line so too).
     func violatedLimit(of request: UnsafeMutablePointer<evhttp_request>) -> UnreadableRequest? {
         if LibeventRequest.targetLength(of: request) > maxURIBytes {
             return .uriTooLong(limit: maxURIBytes)
