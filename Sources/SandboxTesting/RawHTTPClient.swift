@@ -51,7 +51,8 @@ public final class RawHTTPClient {
             }
         }
         guard status == 0 else {
-            close(socket)
+            // No close here: every stored property is set, so deinit runs and closes the socket. Closing it
+            // twice could close a descriptor another thread has been given meanwhile.
             throw Failure(description: "connect to port \(port) failed: \(String(cString: strerror(errno)))")
         }
     }

@@ -106,10 +106,12 @@ public final class RequestJournal: Sendable {
     }
 
     /// Stores an entry (its sequence is assigned here), evicting the oldest when full.
-    public func record(_ entry: Entry) {
+    public func record(_ entry: consuming Entry) {
         guard capacity > 0 else { return }
-        var entry = entry
+        // Moved, not copied, into the ring: an entry holds several arrays.
+        var pending: Entry? = consume entry
         ring.withLock { ring in
+            guard var entry = pending.take() else { return }
             ring.sequence += 1
             entry.sequence = ring.sequence
             if ring.entries.count < capacity {
@@ -152,26 +154,65 @@ public final class RequestJournal: Sendable {
     }
 
     /// Header fields with credentials masked: `Authorization` keeps its scheme and the token's last 4
-    /// characters, control tokens and cookies keep nothing.
+    /// characters, control tokens and cookies keep nothing. Runs on every HighLevel request, so it compares
+    /// names byte by byte and allocates only for the fields it masks.
     public static func masked(_ headers: HTTPHeaders) -> [HTTPHeaders.Field] {
-        headers.fields.map { field in
-            switch field.name.lowercased() {
-            case "authorization", "proxy-authorization":
-                return HTTPHeaders.Field(name: field.name, value: maskedCredentials(field.value))
-            case ControlAccess.tokenHeader.lowercased(), "cookie", "x-api-key":
-                return HTTPHeaders.Field(name: field.name, value: "****")
-            default:
-                return field
+        var fields = headers.fields
+        for index in fields.indices {
+            let name = fields[index].name.utf8
+            if credentialHeaders.contains(where: { equalsIgnoringASCIICase(name, $0) }) {
+                fields[index].value = maskedCredentials(fields[index].value)
+            } else if secretHeaders.contains(where: { equalsIgnoringASCIICase(name, $0) }) {
+                fields[index].value = "****"
             }
         }
+        return fields
+    }
+
+    /// Fields whose value is `scheme credentials`: the credentials keep their last 4 characters.
+    private static let credentialHeaders = ["authorization", "proxy-authorization"].map { Array($0.utf8) }
+    /// Fields whose whole value is a secret.
+    private static let secretHeaders = [ControlAccess.tokenHeader.lowercased(), "cookie", "x-api-key"].map {
+        Array($0.utf8)
     }
 
     /// `Bearer pit-abcd1234` → `Bearer ****1234`; a secret of 4 characters or fewer is masked whole.
     static func maskedCredentials(_ value: String) -> String {
-        let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        let (scheme, secret) = parts.count == 2 ? (String(parts[0]) + " ", Substring(parts[1])) : ("", Substring(value))
-        let trimmed = secret.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count > 4 else { return scheme + "****" }
-        return scheme + "****" + trimmed.suffix(4)
+        let bytes = Array(value.utf8)
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        var output: [UInt8] = []
+        output.reserveCapacity(24)
+        if let space = bytes[start..<end].firstIndex(where: isSpace) {
+            output += bytes[start..<space]
+            output.append(0x20)
+            start = space
+            while start < end, isSpace(bytes[start]) { start += 1 }
+        }
+        output += Array("****".utf8)
+        // The last 4 characters: back over 4 scalar starts (UTF-8 continuation bytes are 10xxxxxx).
+        var keep = end
+        var characters = 0
+        while keep > start, characters < 5 {
+            keep -= 1
+            if bytes[keep] & 0xC0 != 0x80 { characters += 1 }
+        }
+        if characters == 5 {
+            // More than 4 characters: keep the 4 after the fifth-last scalar's start.
+            keep += 1
+            while keep < end, bytes[keep] & 0xC0 == 0x80 { keep += 1 }
+            output += bytes[keep..<end]
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func equalsIgnoringASCIICase(_ name: String.UTF8View, _ lowercased: [UInt8]) -> Bool {
+        guard name.count == lowercased.count else { return false }
+        return zip(name, lowercased).allSatisfy { byte, expected in
+            ((0x41...0x5A).contains(byte) ? byte + 0x20 : byte) == expected
+        }
     }
 }
