@@ -4,13 +4,18 @@ public struct FuzzViolation: Sendable, Equatable, CustomStringConvertible {
     public var mode: FuzzMode
     /// What went wrong, with the request and the response where there are some.
     public var message: String
+    /// The reported bug this is, when it is one.
+    public var knownIssue: KnownIssue?
 
     /// Creates a violation.
-    public init(mode: FuzzMode, message: String) {
+    public init(mode: FuzzMode, message: String, knownIssue: KnownIssue? = nil) {
         self.mode = mode
         self.message = message
+        self.knownIssue = knownIssue
     }
 
-    /// `mode: message`.
-    public var description: String { "\(mode): \(message)" }
+    /// `mode: message`, and the known issue it is.
+    public var description: String {
+        "\(mode): \(message)" + (knownIssue.map { " (known issue \($0.rawValue))" } ?? "")
+    }
 }

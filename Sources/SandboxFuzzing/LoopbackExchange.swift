@@ -2,10 +2,14 @@
     import Glibc
 #endif
 
-/// One TCP connection to 127.0.0.1: writes all its bytes, closes its sending side, reads until the peer closes.
+/// One TCP connection to 127.0.0.1: writes its bytes, reads the answers, then closes its sending side and
+/// reads until the server closes.
 ///
-/// Sending and reading interleave through `poll`, so a server that answers while the request is still being
-/// written never deadlocks against a full socket buffer.
+/// libevent drops the requests still queued on a connection once it reads the end of the stream, so closing
+/// the sending side at once would leave pipelined requests unanswered and the answers depend on timing. A
+/// sentinel request therefore follows the input, and the sending side closes once the sentinel's answer
+/// arrives, or once the server has been quiet for `quietMilliseconds` (it waits for more of an input's body).
+/// Sending and reading interleave through `poll`, so a full socket buffer never deadlocks the exchange.
 enum LoopbackExchange {
     /// How a connection ended.
     enum Ending: Equatable {
@@ -25,35 +29,57 @@ enum LoopbackExchange {
         var ending: Ending
     }
 
-    /// Sends `bytes` to the port and reads everything the server sends back within `timeoutMilliseconds`.
-    static func exchange(port: Int, bytes: [UInt8], timeoutMilliseconds: Int = 5_000) -> Outcome {
+    /// A request sent after an input, and a part of its answer that the answers to inputs cannot contain.
+    struct Sentinel {
+        var request: [UInt8]
+        var answerMarker: [UInt8]
+    }
+
+    /// Sends `bytes` (and the sentinel's request after them) to the port, reads everything the server sends
+    /// back, and gives up after `timeoutMilliseconds`.
+    static func exchange(
+        port: Int, bytes: [UInt8], sentinel: Sentinel? = nil, quietMilliseconds: Int = 10,
+        timeoutMilliseconds: Int = 5_000
+    ) -> Outcome {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { return Outcome(received: [], ending: .failed("socket: \(errorText())")) }
         defer { close(socket) }
         guard connect(socket, port: port) else {
             return Outcome(received: [], ending: .failed("connect: \(errorText())"))
         }
+        let outgoing = bytes + (sentinel?.request ?? [])
         var received: [UInt8] = []
         var sent = 0
         var sendingClosed = false
+        var markerSearchedUpTo = 0
         var chunk = [UInt8](repeating: 0, count: 65536)
         let deadline = monotonicMilliseconds() + timeoutMilliseconds
+        func closeSending() {
+            shutdown(socket, Int32(SHUT_WR))
+            sendingClosed = true
+        }
         while true {
-            if sent == bytes.count, !sendingClosed {
-                shutdown(socket, Int32(SHUT_WR))
-                sendingClosed = true
-            }
+            if sent == outgoing.count, !sendingClosed, sentinel == nil { closeSending() }
             let remaining = deadline - monotonicMilliseconds()
             guard remaining > 0 else { return Outcome(received: received, ending: .timedOut) }
             var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
-            if !sendingClosed { descriptor.events |= Int16(POLLOUT) }
-            let ready = poll(&descriptor, 1, Int32(remaining))
+            if sent < outgoing.count { descriptor.events |= Int16(POLLOUT) }
+            let waitingForQuiet = sent == outgoing.count && !sendingClosed
+            let ready = poll(&descriptor, 1, Int32(waitingForQuiet ? min(remaining, quietMilliseconds) : remaining))
             if ready < 0, errno == EINTR { continue }
             guard ready >= 0 else { return Outcome(received: received, ending: .failed("poll: \(errorText())")) }
+            if ready == 0, waitingForQuiet {
+                closeSending()
+                continue
+            }
             if descriptor.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
                 let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
                 if count > 0 {
                     received.append(contentsOf: chunk[..<count])
+                    if let marker = sentinel?.answerMarker, !sendingClosed {
+                        if contains(marker, in: received, from: markerSearchedUpTo) { closeSending() }
+                        markerSearchedUpTo = max(0, received.count - marker.count)
+                    }
                     continue
                 }
                 if count == 0 { return Outcome(received: received, ending: .closed) }
@@ -62,18 +88,25 @@ enum LoopbackExchange {
                     return Outcome(received: received, ending: .failed("recv: \(errorText())"))
                 }
             }
-            if !sendingClosed, descriptor.revents & Int16(POLLOUT) != 0 {
-                let written = bytes[sent...].withUnsafeBytes {
+            if sent < outgoing.count, descriptor.revents & Int16(POLLOUT) != 0 {
+                let written = outgoing[sent...].withUnsafeBytes {
                     send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT))
                 }
                 if written > 0 {
                     sent += written
                 } else if errno == EPIPE || errno == ECONNRESET {
                     // The server closed early (for instance after refusing the request); read what it sent.
-                    shutdown(socket, Int32(SHUT_WR))
-                    sendingClosed = true
+                    sent = outgoing.count
+                    closeSending()
                 }
             }
+        }
+    }
+
+    private static func contains(_ marker: [UInt8], in bytes: [UInt8], from start: Int) -> Bool {
+        guard bytes.count >= marker.count, start <= bytes.count - marker.count else { return false }
+        return (start...(bytes.count - marker.count)).contains {
+            bytes[$0..<$0 + marker.count].elementsEqual(marker)
         }
     }
 

@@ -7,6 +7,10 @@ final class RawHTTPInputs: Sendable {
     static let maxBodyBytes = 8192
     /// A connection that neither answers nor closes within this time fails the input.
     static let timeoutMilliseconds = 5_000
+    /// Follows every input, so that its pipelined requests are all answered before the connection closes.
+    static let sentinel = LoopbackExchange.Sentinel(
+        request: Array("\r\n\r\nGET /fuzz-sentinel HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8),
+        answerMarker: Array("Cannot GET /fuzz-sentinel\"".utf8))
 
     private let fixture: FuzzFixture
     private let responder: SwappableResponder
@@ -39,7 +43,7 @@ final class RawHTTPInputs: Sendable {
     func run(_ bytes: [UInt8]) -> [String] {
         responder.replace(with: fixture.freshAPI())
         let outcome = LoopbackExchange.exchange(
-            port: server.port, bytes: bytes, timeoutMilliseconds: Self.timeoutMilliseconds)
+            port: server.port, bytes: bytes, sentinel: Self.sentinel, timeoutMilliseconds: Self.timeoutMilliseconds)
         var problems = check(outcome)
         problems += fixture.takeInternalErrors().map { "internal error reported: \($0)" }
         // A fresh store again, so the check does not depend on what the input deleted.
@@ -64,12 +68,13 @@ final class RawHTTPInputs: Sendable {
         case .failed(let reason):
             problems.append("the connection failed: \(reason)")
         }
-        let (responses, rest) = ResponseStream.split(outcome.received)
+        let split = ResponseStream.split(outcome.received)
+        problems += split.framingProblems
         // A reset may drop the end of what the server sent, so only a cleanly closed stream must be whole.
-        if let rest, outcome.ending == .closed {
-            problems.append(rest)
+        if let incomplete = split.incompleteEnd, outcome.ending == .closed {
+            problems.append(incomplete)
         }
-        for response in responses {
+        for response in split.responses {
             problems += ResponseInvariants.problems(
                 status: response.status, contentType: response.header("content-type"), body: response.body,
                 hasBody: response.hasBody)

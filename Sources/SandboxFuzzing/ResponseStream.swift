@@ -1,3 +1,5 @@
+import SandboxJSON
+
 /// Responses as read off a connection, split apart.
 enum ResponseStream {
     /// One response.
@@ -14,18 +16,33 @@ enum ResponseStream {
         }
     }
 
-    /// The responses in `bytes`, and what was wrong with the rest when it is not a whole response.
+    /// What a connection's bytes hold.
+    struct Split {
+        var responses: [Response] = []
+        /// Responses whose framing a client cannot follow.
+        var framingProblems: [String] = []
+        /// What was wrong with the end of the bytes when it is not a whole response (a reset may cause it).
+        var incompleteEnd: String?
+    }
+
+    /// The start of the problem reported for a response without `Content-Length` followed by another response.
+    static let unframedBodyFollowed = "a response without Content-Length, so ended by closing, is followed by"
+
+    /// The responses in `bytes`.
     ///
     /// Any `HTTP/x.y` status line is read: libevent answers in the version of the request, so an `HTTP/0.1`
-    /// request gets an `HTTP/0.1` status line. Interim `1xx` answers are skipped. A response whose announced body is missing, because the bytes end or
-    /// the next status line starts right after its head, answered a HEAD request: a JSON body never starts
-    /// with `HTTP/`.
-    static func split(_ bytes: [UInt8]) -> (responses: [Response], problem: String?) {
-        var responses: [Response] = []
+    /// request gets an `HTTP/0.1` status line. Interim `1xx` answers are skipped. A response whose announced
+    /// body is missing, because the bytes end or the next status line starts right after its head, answered a
+    /// HEAD request: a JSON body never starts with `HTTP/`. A response without `Content-Length` runs to the
+    /// end of the connection; when another status line follows a JSON body anyway, that is reported and
+    /// both are read.
+    static func split(_ bytes: [UInt8]) -> Split {
+        var split = Split()
         var position = 0
         while position < bytes.count {
-            guard let headEnd = find([13, 10, 13, 10], in: bytes, from: position) else {
-                return (responses, "an incomplete response head: \(ResponseInvariants.excerpt(bytes[position...]))")
+            guard let headEnd = find(Array("\r\n\r\n".utf8), in: bytes, from: position) else {
+                split.incompleteEnd = "an incomplete response head: \(ResponseInvariants.excerpt(bytes[position...]))"
+                return split
             }
             let head = String(decoding: bytes[position..<headEnd], as: UTF8.self)
             var lines = head.split(separator: "\r\n", omittingEmptySubsequences: false)
@@ -33,7 +50,8 @@ enum ResponseStream {
             let parts = statusLine.split(separator: " ", maxSplits: 2)
             guard parts.count >= 2, parts[0].hasPrefix("HTTP/"), parts[1].count == 3, let status = Int(parts[1])
             else {
-                return (responses, "not an HTTP response: \(ResponseInvariants.excerpt(bytes[position...]))")
+                split.incompleteEnd = "not an HTTP response: \(ResponseInvariants.excerpt(bytes[position...]))"
+                return split
             }
             let headers = lines.map { line -> (name: String, value: String) in
                 let field = line.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
@@ -45,25 +63,44 @@ enum ResponseStream {
             var response = Response(status: status, headers: headers, body: [], hasBody: true)
             if let lengthText = response.header("content-length") {
                 guard let length = Int(lengthText), length >= 0 else {
-                    return (responses, "a bad Content-Length \(lengthText) in: \(head)")
+                    split.framingProblems.append("a bad Content-Length \(lengthText) in: \(head)")
+                    return split
                 }
                 let rest = bytes[position...]
                 if length > 0, rest.isEmpty || rest.starts(with: "HTTP/".utf8) {
                     response.hasBody = false
                 } else {
                     guard rest.count >= length else {
-                        return (responses, "a body cut short after \(rest.count) of \(length) bytes")
+                        split.incompleteEnd = "a body cut short after \(rest.count) of \(length) bytes"
+                        return split
                     }
                     response.body = Array(bytes[position..<position + length])
                     position += length
                 }
+            } else if let next = nextResponseAfterJSON(in: bytes, from: position) {
+                response.body = Array(bytes[position..<next])
+                split.framingProblems.append(
+                    "\(unframedBodyFollowed) another response on the same connection: \(head)")
+                position = next
             } else {
                 response.body = Array(bytes[position...])
                 position = bytes.count
             }
-            responses.append(response)
+            split.responses.append(response)
         }
-        return (responses, nil)
+        return split
+    }
+
+    /// Where a status line starts right after a JSON body that starts at `start`, if one does.
+    private static func nextResponseAfterJSON(in bytes: [UInt8], from start: Int) -> Int? {
+        var from = start
+        while let candidate = find(Array("HTTP/".utf8), in: bytes, from: from) {
+            if candidate > start, (try? JSONParser.parse(Array(bytes[start..<candidate]))) != nil {
+                return candidate
+            }
+            from = candidate + 1
+        }
+        return nil
     }
 
     private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {

@@ -12,10 +12,14 @@ struct SavedInput: CustomTestStringConvertible, Sendable {
 
     static let root = RepositoryPaths.root + "/fuzz"
 
-    /// The seed corpus and the inputs that once broke something.
-    static let all: [SavedInput] = ["corpus", "regressions"].flatMap { folder in
-        InputFiles.list("\(root)/\(folder)").filter { !$0.hasSuffix("/README.md") }.map(SavedInput.init)
+    static func files(in folder: String) -> [SavedInput] {
+        InputFiles.list("\(root)/\(folder)").map(SavedInput.init)
     }
+
+    /// The seed corpus and the inputs that once broke something: all must pass.
+    static let passing = files(in: "corpus") + files(in: "regressions")
+    /// Inputs that show bugs reported in code outside the harness, not fixed yet.
+    static let open = files(in: "open")
 }
 
 /// One harness (and live server) for the whole target; its inputs run one at a time anyway.
@@ -30,15 +34,31 @@ let sharedHarness: FuzzHarness = {
 @Suite("Saved fuzz inputs")
 struct SavedInputTests {
     @Test(
-        "Every saved input is handled: no crash, no 5xx, JSON answers, a server that still answers",
-        arguments: SavedInput.all)
+        "Every seed and regression is handled: no crash, no 5xx, JSON answers, a server that still answers",
+        arguments: SavedInput.passing)
     func savedInputIsHandled(input: SavedInput) {
         #expect(sharedHarness.check(input.bytes) == [])
     }
 
+    /// Fails once the bug is fixed: then move the input to fuzz/regressions and drop its `KnownIssue` case.
+    @Test("Every open input still shows its known issue, and nothing else", arguments: SavedInput.open)
+    func openInputStillShowsItsKnownIssue(input: SavedInput) {
+        let violations = sharedHarness.check(input.bytes)
+        #expect(violations.allSatisfy { $0.knownIssue != nil }, "\(violations)")
+        withKnownIssue("reported, not fixed yet: \(Set(violations.compactMap(\.knownIssue?.rawValue)))") {
+            #expect(violations.isEmpty)
+        }
+    }
+
     @Test("The saved inputs reach every mode")
     func corpusCoversEveryMode() {
-        let modes = Set(SavedInput.all.compactMap { $0.bytes.first }.map(FuzzMode.init(selector:)))
+        let modes = Set(SavedInput.passing.compactMap { $0.bytes.first }.map(FuzzMode.init(selector:)))
         #expect(modes == Set(FuzzMode.allCases))
+    }
+
+    @Test("Every known issue has an open input")
+    func everyKnownIssueHasAnOpenInput() {
+        let shown = Set(SavedInput.open.flatMap { sharedHarness.check($0.bytes).compactMap(\.knownIssue) })
+        #expect(shown == Set(KnownIssue.allCases))
     }
 }
