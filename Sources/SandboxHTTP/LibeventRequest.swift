@@ -57,6 +57,12 @@ enum LibeventRequest {
     /// A HEAD answer carries the GET answer's `Content-Length` but no body (evhttp would send it).
     static func send(_ response: HTTPResponse, to request: UnsafeMutablePointer<evhttp_request>) {
         let isHead = evhttp_request_get_command(request) == EVHTTP_REQ_HEAD
+        // evhttp frames an answer to CONNECT as the start of a tunnel: the body without Content-Length, and
+        // the connection kept open, so a client cannot tell where it ends. The sandbox never opens tunnels;
+        // its answer (a 4xx) is framed like any other.
+        if evhttp_request_get_command(request) == EVHTTP_REQ_CONNECT {
+            request.pointee.type = EVHTTP_REQ_GET
+        }
         if let output = evhttp_request_get_output_headers(request) {
             for field in response.headers {
                 evhttp_add_header(output, field.name, field.value)
