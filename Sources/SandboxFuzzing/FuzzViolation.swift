@@ -16,6 +16,6 @@ public struct FuzzViolation: Sendable, Equatable, CustomStringConvertible {
 
     /// `mode: message`, and the known issue it is.
     public var description: String {
-        "\(mode): \(message)" + (knownIssue.map { " (known issue \($0.rawValue))" } ?? "")
+        "\(mode): \(message)" + (knownIssue.map { " (known issue \($0))" } ?? "")
     }
 }

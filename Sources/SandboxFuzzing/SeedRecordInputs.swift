@@ -27,6 +27,15 @@ struct SeedRecordInputs: Sendable {
             if invoice.id != stored.id || invoice.locationId != stored.locationId {
                 problems.append("invoice \(stored.id) reads back as \(invoice.id) in \(invoice.locationId)")
             }
+            // A write starts from what the stored bytes read back as, so they must be a fixed point: otherwise
+            // a PUT that changes nothing changes the invoice.
+            let rewritten = InvoiceStore.StoredInvoice(invoice).getResponseBody
+            if rewritten != stored.getResponseBody {
+                problems.append(
+                    "invoice \(stored.id) is stored as \(ResponseInvariants.excerpt(stored.getResponseBody, limit: 2000))"
+                        + " but written again from what that reads back as, it is "
+                        + ResponseInvariants.excerpt(rewritten, limit: 2000))
+            }
         }
         guard let store = try? InvoiceStore(storedInvoices: Array(invoices)) else { return problems }
         let api = fixture.api(store: store, tokens: [Self.accessToken(for: invoices.map(\.locationId))])
