@@ -63,8 +63,10 @@ fuzz-replay: deps
 ## The whole test suite under AddressSanitizer, then under ThreadSanitizer, each in its own scratch folder.
 sanitize: sanitize-address sanitize-thread
 
+## Suppressions: fuzz/sanitizers/*.supp, only for leaks and races shown to be inside toolchain libraries.
 sanitize-address: deps
-	$(SWIFT) test --sanitize=address --scratch-path .build-asan --disable-xctest
+	LSAN_OPTIONS="suppressions=$(CURDIR)/fuzz/sanitizers/lsan.supp $(LSAN_OPTIONS)" \
+		$(SWIFT) test --sanitize=address --scratch-path .build-asan --disable-xctest
 
 sanitize-thread: deps
 	TSAN_OPTIONS="halt_on_error=1 $(TSAN_OPTIONS)" \

@@ -1,0 +1,1 @@
+// Nothing to call: the target only defines symbols that replace the toolchain's (see MutexAnnotations.c).
