@@ -53,9 +53,9 @@ set +e
 status=${PIPESTATUS[0]}
 set -e
 finished=$(date +%s)
-echo "fuzz: $((finished - built)) s of fuzzing, $(grep -m1 -o 'stat::number_of_executed_units: [0-9]*' "$scratch/fuzz.log" \
-    | grep -o '[0-9]*$' || echo '?') inputs, $(grep -m1 -o 'stat::average_exec_per_sec: [0-9]*' "$scratch/fuzz.log" \
-    | grep -o '[0-9]*$' || echo '?') per second, corpus $(find "$work" -type f | wc -l) files"
+final_stat() { grep -m1 -o "stat::$1: *[0-9]*" "$scratch/fuzz.log" | grep -o '[0-9]*$' || echo '?'; }
+echo "fuzz: $((finished - built)) s of fuzzing, $(final_stat number_of_executed_units) inputs," \
+    "$(final_stat average_exec_per_sec) per second, corpus $(find "$work" -type f | wc -l) files"
 if [ "$status" -ne 0 ]; then
     echo "fuzz: FAILED (exit $status); the input is in $artifacts/, the log in $scratch/fuzz.log"
 fi
