@@ -12,7 +12,10 @@
 
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 void __tsan_acquire(void *address);
 void __tsan_release(void *address);
@@ -22,21 +25,39 @@ void __tsan_release(void *address);
 #define SWIFT_SELF __attribute__((swift_context))
 
 typedef SWIFTCALL void (*LockSlow)(uint32_t, void *SWIFT_SELF);
+typedef SWIFTCALL bool (*TryLockSlow)(void *SWIFT_SELF);
 typedef SWIFTCALL void (*UnlockSlow)(void *SWIFT_SELF);
 
 static LockSlow libraryLockSlow;
+static TryLockSlow libraryTryLockSlow;
 static UnlockSlow libraryUnlockSlow;
 
-// Resolved before main, so no thread races on the pointers.
+// Resolved before main, so no thread races on the pointers; a toolchain that renamed them stops here, not at
+// the first contended lock.
 __attribute__((constructor)) static void resolveLibraryFunctions(void) {
     libraryLockSlow = (LockSlow)dlsym(RTLD_NEXT, "$s15Synchronization12_MutexHandleV9_lockSlowyys6UInt32VF");
+    libraryTryLockSlow = (TryLockSlow)dlsym(RTLD_NEXT, "$s15Synchronization12_MutexHandleV12_tryLockSlowSbyF");
     libraryUnlockSlow = (UnlockSlow)dlsym(RTLD_NEXT, "$s15Synchronization12_MutexHandleV11_unlockSlowyyF");
+    if (libraryLockSlow == NULL || libraryTryLockSlow == NULL || libraryUnlockSlow == NULL) {
+        fprintf(stderr, "CSanitizerAnnotations: libswiftSynchronization has no _MutexHandle._lockSlow, "
+                        "_tryLockSlow or _unlockSlow any more; update Sources/CSanitizerAnnotations/\n");
+        abort();
+    }
 }
 
 // _MutexHandle._lockSlow(_ selfId: UInt32)
 SWIFTCALL void $s15Synchronization12_MutexHandleV9_lockSlowyys6UInt32VF(uint32_t selfId, void *SWIFT_SELF handle) {
     libraryLockSlow(selfId, handle);
     __tsan_acquire(handle);
+}
+
+// _MutexHandle._tryLockSlow() -> Bool
+SWIFTCALL bool $s15Synchronization12_MutexHandleV12_tryLockSlowSbyF(void *SWIFT_SELF handle) {
+    bool locked = libraryTryLockSlow(handle);
+    if (locked) {
+        __tsan_acquire(handle);
+    }
+    return locked;
 }
 
 // _MutexHandle._unlockSlow()

@@ -44,7 +44,7 @@ enum LoopbackExchange {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { return Outcome(received: [], ending: .failed("socket: \(errorText())")) }
         defer { close(socket) }
-        guard connect(socket, port: port) else {
+        guard connect(socket, port: port, timeoutMilliseconds: timeoutMilliseconds) else {
             return Outcome(received: [], ending: .failed("connect: \(errorText())"))
         }
         let outgoing = bytes + (sentinel?.request ?? [])
@@ -110,15 +110,37 @@ enum LoopbackExchange {
         }
     }
 
-    private static func connect(_ socket: Int32, port: Int) -> Bool {
+    /// Connects without blocking: libFuzzer's timer signal interrupts a blocking `connect`, which then goes on
+    /// in the background and cannot simply be retried.
+    private static func connect(_ socket: Int32, port: Int, timeoutMilliseconds: Int) -> Bool {
+        _ = fcntl(socket, F_SETFL, fcntl(socket, F_GETFL) | O_NONBLOCK)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return withUnsafePointer(to: &address) {
+        let status = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
+        }
+        if status == 0 { return true }
+        guard errno == EINPROGRESS || errno == EINTR else { return false }
+        let deadline = monotonicMilliseconds() + timeoutMilliseconds
+        while true {
+            var descriptor = pollfd(fd: socket, events: Int16(POLLOUT), revents: 0)
+            let remaining = deadline - monotonicMilliseconds()
+            guard remaining > 0 else {
+                errno = ETIMEDOUT
+                return false
+            }
+            let ready = poll(&descriptor, 1, Int32(remaining))
+            if ready < 0, errno == EINTR { continue }
+            guard ready > 0 else { return false }
+            var failure: Int32 = 0
+            var length = socklen_t(MemoryLayout<Int32>.size)
+            getsockopt(socket, SOL_SOCKET, SO_ERROR, &failure, &length)
+            errno = failure
+            return failure == 0
         }
     }
 

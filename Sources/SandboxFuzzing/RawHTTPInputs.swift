@@ -48,13 +48,14 @@ final class RawHTTPInputs: Sendable {
         problems += fixture.takeInternalErrors().map { "internal error reported: \($0)" }
         // A fresh store again, so the check does not depend on what the input deleted.
         responder.replace(with: fixture.freshAPI())
+        let started = ContinuousClock.now
         let health = LoopbackExchange.exchange(
             port: server.port, bytes: healthCheck, timeoutMilliseconds: Self.timeoutMilliseconds)
         let answers = ResponseStream.split(health.received).responses
         if health.ending != .closed || answers.count != 1 || answers.first?.status != 200 {
             problems.append(
-                "afterwards a good GET on a new connection got \(answers.map(\.status)), ending \(health.ending): "
-                    + ResponseInvariants.excerpt(health.received))
+                "afterwards a good GET on a new connection got \(answers.map(\.status)), ending \(health.ending) "
+                    + "after \(ContinuousClock.now - started): " + ResponseInvariants.excerpt(health.received))
         }
         return problems
     }
