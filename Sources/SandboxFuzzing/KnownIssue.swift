@@ -16,17 +16,10 @@ public struct KnownIssue: Sendable, Equatable, CustomStringConvertible {
         self.recognises = recognises
     }
 
-    /// The open ones. (Answers to CONNECT without `Content-Length` on a connection kept open were fixed in
-    /// SandboxHTTP; their inputs are `fuzz/regressions/raw-connect-*`.)
-    public static let all: [KnownIssue] = [http0KeepAliveAnswerWithoutLength]
-
-    /// SandboxHTTP: a request of version HTTP/0.x with `Connection: keep-alive` is answered with an `HTTP/0.x`
-    /// status line and neither `Content-Length` nor `Date` (libevent adds them only for major version 1), yet
-    /// the connection stays open, so the next answer on it reads as part of this body.
-    static let http0KeepAliveAnswerWithoutLength = KnownIssue(name: "http0-keep-alive-answer-without-length") {
-        message, mode, _ in
-        mode == .rawHTTP && message.hasPrefix(ResponseStream.unframedBodyFollowed) && message.contains(": HTTP/0.")
-    }
+    /// The open ones: none. (Fixed in SandboxHTTP, inputs kept as `fuzz/regressions/raw-connect-*` and
+    /// `raw-http09-*`: answers to CONNECT, and to HTTP/0.x keep-alive requests, without `Content-Length` on a
+    /// connection kept open.)
+    public static let all: [KnownIssue] = []
 
     /// The known issue a problem is, if any.
     static func matching(_ message: String, mode: FuzzMode, input: ArraySlice<UInt8>) -> KnownIssue? {

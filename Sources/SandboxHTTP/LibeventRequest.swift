@@ -63,6 +63,12 @@ enum LibeventRequest {
         if evhttp_request_get_command(request) == EVHTTP_REQ_CONNECT {
             request.pointee.type = EVHTTP_REQ_GET
         }
+        // evhttp frames answers (Content-Length, Date) only for HTTP/1.x requests. Any other version gets an
+        // HTTP/1.1 answer on a connection that then closes, so its body ends where the connection does.
+        if request.pointee.major != 1 {
+            useHTTP11(request)
+            markConnectionClose(request)
+        }
         if let output = evhttp_request_get_output_headers(request) {
             for field in response.headers {
                 evhttp_add_header(output, field.name, field.value)

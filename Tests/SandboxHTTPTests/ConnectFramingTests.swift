@@ -27,3 +27,22 @@ struct ConnectFramingTests {
         #expect(try client.readUntilClosed() == [])
     }
 }
+
+/// evhttp frames answers only for HTTP/1.x: another version is answered as HTTP/1.1 and the connection closes.
+@Suite(.serialized)
+struct OtherVersionFramingTests {
+    /// libevent reads 0.x request lines and refuses 2.0 and later as malformed: both answers are framed.
+    @Test(arguments: [("HTTP/0.9", 200, "now"), ("HTTP/0.1", 200, "now"), ("HTTP/2.0", 400, "malformed")])
+    func aRequestOfAnotherVersionGetsAFramedAnswerAndAClose(_ version: String, status: Int, body: String) throws {
+        let server = try TestServer(ScriptedResponder()) { $0.eventLoops = 1 }
+        let client = try server.connect()
+        try client.send(
+            "GET /now \(version)\r\nHost: x\r\nConnection: keep-alive\r\n\r\nGET /now HTTP/1.1\r\nHost: x\r\n\r\n")
+        let answer = try client.readResponse()
+        #expect(answer.status == status)
+        #expect(answer.text == body)
+        #expect(answer.headers["content-length"] == String(body.utf8.count))
+        #expect(answer.headers["connection"] == "close")
+        #expect(try client.readUntilClosed() == [])
+    }
+}
