@@ -39,6 +39,10 @@ final class EventLoop: @unchecked Sendable {
 
     let base: OpaquePointer
     let http: OpaquePointer
+    /// The default `Content-Type`, owned here: evhttp keeps the pointer it is given rather than a copy, and
+    /// the temporary C string Swift makes for a literal argument is freed after the call (AddressSanitizer
+    /// saw evhttp read it later). Freed in `deinit`, after `evhttp_free`.
+    private let defaultContentType: UnsafeMutablePointer<CChar>
     let dispatcher: RequestDispatcher
     let settings: Settings
     /// `settings`' timeouts as libevent common timeouts of this base: every connection has the same ones,
@@ -97,6 +101,7 @@ final class EventLoop: @unchecked Sendable {
         }
         self.base = base
         self.http = http
+        self.defaultContentType = strdup("application/json; charset=utf-8")
         self.dispatcher = dispatcher
         self.settings = settings
         self.readTimeout = Self.commonTimeout(settings.readTimeout, on: base)
@@ -104,7 +109,7 @@ final class EventLoop: @unchecked Sendable {
 
         let allMethods = HTTPMethod.allCases.reduce(UInt16(0)) { $0 | UInt16($1.libeventType.rawValue) }
         evhttp_set_allowed_methods(http, allMethods)
-        evhttp_set_default_content_type(http, "application/json; charset=utf-8")
+        evhttp_set_default_content_type(http, defaultContentType)
         evhttp_set_max_body_size(http, dispatcher.maxBodyBytes)
         evhttp_set_max_headers_size(http, dispatcher.maxHeaderBytes)
         // Read and discard an oversized body so the client sees the 413 instead of a reset.
@@ -147,6 +152,7 @@ final class EventLoop: @unchecked Sendable {
         EventLoopRegistry.unregister(http: http)
         evhttp_free(http)
         event_base_free(base)
+        free(defaultContentType)
     }
 
     /// Binds a listener to the address and returns the bound port; `sharingPort` sets `SO_REUSEPORT`.
