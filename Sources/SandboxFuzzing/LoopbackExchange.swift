@@ -1,3 +1,5 @@
+import SandboxTesting
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -114,15 +116,7 @@ enum LoopbackExchange {
     /// in the background and cannot simply be retried.
     private static func connect(_ socket: Int32, port: Int, timeoutMilliseconds: Int) -> Bool {
         _ = fcntl(socket, F_SETFL, fcntl(socket, F_GETFL) | O_NONBLOCK)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let status = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
+        let status = Loopback.connect(socket, port: port)
         if status == 0 { return true }
         guard errno == EINPROGRESS || errno == EINTR else { return false }
         let deadline = monotonicMilliseconds() + timeoutMilliseconds

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxTesting
 
 #if canImport(Glibc)
     import Glibc
@@ -38,15 +39,7 @@ final class TestSocket {
         if var size = receiveBuffer {
             setsockopt(candidate, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
         }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let status = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(candidate, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
+        let status = Loopback.connect(candidate, port: port)
         if status != 0 {
             let error = errno
             Glibc.close(candidate)
