@@ -60,32 +60,34 @@ enum ControlJSON {
 
     /// An invoice record in the GET response shape; `_id` comes from the path or is generated.
     static func readInvoice(_ object: JSONObject, id: String?, scope: String?) throws(APIError) -> Invoice {
-        let object = try withId(object, id: id)
-        let invoice: Invoice
-        do {
-            invoice = try Invoice(record: .object(object), now: Timestamp.now())
-        } catch {
-            throw .control(status: 400, message: ControlMessages.invalidRecord("invoice", error.description))
+        try readRecord(object, id: id, scope: scope, kind: "invoice", locationId: \.locationId) {
+            (record) throws(RecordError) in try Invoice(record: record, now: Timestamp.now())
         }
-        if let scope, invoice.locationId != scope {
-            throw .control(status: 400, message: ControlMessages.outsideScope("invoice", scope))
-        }
-        return invoice
     }
 
     /// A schedule record in the cancel response shape; `_id` comes from the path or is generated.
     static func readSchedule(_ object: JSONObject, id: String?, scope: String?) throws(APIError) -> Schedule {
+        try readRecord(object, id: id, scope: scope, kind: "schedule", locationId: \.locationId) {
+            (record) throws(RecordError) in try Schedule(record: record, now: Timestamp.now())
+        }
+    }
+
+    /// Reads a record with its id settled, as the seed files are read, and keeps it inside the scope.
+    private static func readRecord<Record>(
+        _ object: JSONObject, id: String?, scope: String?, kind: String, locationId: (Record) -> String,
+        _ read: (JSONValue) throws(RecordError) -> Record
+    ) throws(APIError) -> Record {
         let object = try withId(object, id: id)
-        let schedule: Schedule
+        let record: Record
         do {
-            schedule = try Schedule(record: .object(object), now: Timestamp.now())
+            record = try read(.object(object))
         } catch {
-            throw .control(status: 400, message: ControlMessages.invalidRecord("schedule", error.description))
+            throw .control(status: 400, message: ControlMessages.invalidRecord(kind, error.description))
         }
-        if let scope, schedule.locationId != scope {
-            throw .control(status: 400, message: ControlMessages.outsideScope("schedule", scope))
+        if let scope, locationId(record) != scope {
+            throw .control(status: 400, message: ControlMessages.outsideScope(kind, scope))
         }
-        return schedule
+        return record
     }
 
     private static func withId(_ object: JSONObject, id: String?) throws(APIError) -> JSONObject {
