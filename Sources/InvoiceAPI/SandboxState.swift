@@ -22,28 +22,14 @@ public final class SandboxState: Sendable {
     func reading<Value, Failure: Error>(
         _ body: (TokenTable, InvoiceStore) throws(Failure) -> Value
     ) throws(Failure) -> Value {
-        let outcome = tokens.read { tokens -> Result<Value, Failure> in
-            do throws(Failure) {
-                return .success(try body(tokens, store))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try outcome.get()
+        try tokens.read { (tokens) throws(Failure) in try body(tokens, store) }
     }
 
     /// Runs a control change alone.
     func changing<Value, Failure: Error>(
         _ body: (inout TokenTable, InvoiceStore) throws(Failure) -> Value
     ) throws(Failure) -> Value {
-        let outcome = tokens.write { tokens -> Result<Value, Failure> in
-            do throws(Failure) {
-                return .success(try body(&tokens, store))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try outcome.get()
+        try tokens.write { (tokens) throws(Failure) in try body(&tokens, store) }
     }
 
     /// Every token, sorted by secret.

@@ -39,21 +39,15 @@ extension InvoiceStore {
         let replacement = Records(
             invoices: records.invoices.map { $0.renewed(generation: nextGeneration()) },
             schedules: records.schedules)
-        let outcome = contents.write { contents -> Result<Void, DomainError> in
+        try contents.write { (contents) throws(DomainError) in
             var next = Contents()
             if let locationId {
                 next.invoices = contents.invoices.filter { $0.value.locationId != locationId }
                 next.schedules = contents.schedules.filter { $0.value.locationId != locationId }
             }
-            do throws(DomainError) {
-                try Self.insert(replacement.invoices, replacement.schedules, into: &next)
-            } catch {
-                return .failure(error)
-            }
+            try Self.insert(replacement.invoices, replacement.schedules, into: &next)
             contents = next
-            return .success(())
         }
-        try outcome.get()
     }
 
     /// The invoice with that id, in whichever location.
@@ -74,26 +68,25 @@ extension InvoiceStore {
     ) {
         let stored = StoredInvoice(invoice, generation: nextGeneration())
         guard stored.totals.isFinite else { throw .totalsOutOfRange(id: invoice.id) }
-        let outcome = contents.write { contents -> Result<Bool, DomainError> in
+        let replaced = try contents.write { (contents) throws(DomainError) -> Bool in
             let exists = contents.invoices[invoice.id] != nil
-            if exists, !allowReplacing { return .failure(.duplicateId(invoice.id)) }
+            if exists, !allowReplacing { throw .duplicateId(invoice.id) }
             contents.invoices[invoice.id] = stored
-            return .success(exists)
+            return exists
         }
-        return (stored, try outcome.get())
+        return (stored, replaced)
     }
 
     /// Stores a schedule, replacing one with the same id; returns whether it replaced one.
     ///
     /// `allowReplacing` false refuses an id that exists (`duplicateId`).
     public func putSchedule(_ schedule: Schedule, allowReplacing: Bool) throws(DomainError) -> Bool {
-        let outcome = contents.write { contents -> Result<Bool, DomainError> in
+        return try contents.write { (contents) throws(DomainError) -> Bool in
             let exists = contents.schedules[schedule.id] != nil
-            if exists, !allowReplacing { return .failure(.duplicateId(schedule.id)) }
+            if exists, !allowReplacing { throw .duplicateId(schedule.id) }
             contents.schedules[schedule.id] = schedule
-            return .success(exists)
+            return exists
         }
-        return try outcome.get()
     }
 
     /// Removes an invoice whatever its status; returns it, or nil when there was none.

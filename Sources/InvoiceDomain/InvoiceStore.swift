@@ -158,34 +158,32 @@ public final class InvoiceStore: Sendable {
 
     /// Removes a draft invoice and returns it; other statuses are refused.
     public func deleteInvoice(id: String, locationId: String) throws(DomainError) -> StoredInvoice {
-        let outcome = contents.write { contents -> Result<StoredInvoice, DomainError> in
+        return try contents.write { (contents) throws(DomainError) -> StoredInvoice in
             guard let stored = contents.invoices[id], stored.locationId == locationId else {
-                return .failure(.invoiceNotFound(id: id))
+                throw .invoiceNotFound(id: id)
             }
             guard stored.status == .draft else {
-                return .failure(.invoiceNotDraft(status: stored.status))
+                throw .invoiceNotDraft(status: stored.status)
             }
             contents.invoices[id] = nil
-            return .success(stored)
+            return stored
         }
-        return try outcome.get()
     }
 
     /// Cancels a schedule, stamped `now`, and returns it; a cancelled one is refused.
     public func cancelSchedule(id: String, locationId: String, now: String) throws(DomainError) -> Schedule {
-        let outcome = contents.write { contents -> Result<Schedule, DomainError> in
+        return try contents.write { (contents) throws(DomainError) -> Schedule in
             guard var schedule = contents.schedules[id], schedule.locationId == locationId else {
-                return .failure(.scheduleNotFound(id: id))
+                throw .scheduleNotFound(id: id)
             }
             guard schedule.status != Schedule.cancelledStatus else {
-                return .failure(.scheduleAlreadyCancelled(id: id))
+                throw .scheduleAlreadyCancelled(id: id)
             }
             schedule.status = Schedule.cancelledStatus
             schedule.updatedAt = now
             contents.schedules[id] = schedule
-            return .success(schedule)
+            return schedule
         }
-        return try outcome.get()
     }
 
     /// How many invoices and schedules are stored.

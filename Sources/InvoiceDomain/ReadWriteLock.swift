@@ -27,17 +27,19 @@ public final class ReadWriteLock<Value>: @unchecked Sendable {
         lock.deallocate()
     }
 
-    /// Runs `body` with shared access.
-    public func read<Result>(_ body: (Value) -> Result) -> Result {
+    /// Runs `body` with shared access; what it throws is rethrown after the lock is released.
+    public func read<Result, Failure: Error>(_ body: (Value) throws(Failure) -> Result) throws(Failure) -> Result {
         pthread_rwlock_rdlock(lock)
         defer { pthread_rwlock_unlock(lock) }
-        return body(value)
+        return try body(value)
     }
 
-    /// Runs `body` with exclusive access.
-    public func write<Result>(_ body: (inout Value) -> Result) -> Result {
+    /// Runs `body` with exclusive access; what it throws is rethrown after the lock is released.
+    public func write<Result, Failure: Error>(
+        _ body: (inout Value) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
         pthread_rwlock_wrlock(lock)
         defer { pthread_rwlock_unlock(lock) }
-        return body(&value)
+        return try body(&value)
     }
 }
