@@ -91,14 +91,7 @@ extension ControlAPI {
             } catch {
                 throw .control(status: 409, message: ControlJSON.clash(error))
             }
-            if let locationId {
-                for token in tokens.all where token.belongsOnly(to: locationId) {
-                    tokens.remove(token.token)
-                }
-                for token in seed.tokens { tokens.put(token) }
-            } else {
-                tokens = TokenTable(seed.tokens)
-            }
+            tokens.replace(with: seed.tokens, locationId: locationId)
         }
     }
 }

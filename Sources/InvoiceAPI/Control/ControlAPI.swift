@@ -69,9 +69,9 @@ struct ControlAPI: Sendable {
                     throw .control(status: 400, message: ControlMessages.bodyNotJSON(error.description))
                 }
             }
-            let probe = ControlContext(request: request, parameters: parameters, scope: nil, body: nil)
             let context = ControlContext(
-                request: request, parameters: parameters, scope: try probe.query("locationId"), body: body)
+                request: request, parameters: parameters,
+                scope: try ControlContext.query("locationId", of: request), body: body)
             return try route.handler(context)
         } catch {
             return Responses.error(error)
@@ -110,24 +110,13 @@ struct ControlAPI: Sendable {
         let scope = context.scope
         let records = baseline.records.filtered(locationId: scope)
         let seedTokens = baseline.tokens.filter { token in scope.map { token.belongsOnly(to: $0) } ?? true }
-        let outcome = state.changing { tokens, store -> Result<Void, DomainError> in
+        try state.changing { (tokens, store) throws(APIError) in
             do throws(DomainError) {
                 try store.replaceRecords(records, locationId: scope)
             } catch {
-                return .failure(error)
+                throw .control(status: 409, message: ControlJSON.clash(error))
             }
-            if let scope {
-                for token in tokens.all where token.belongsOnly(to: scope) {
-                    tokens.remove(token.token)
-                }
-                for token in seedTokens { tokens.put(token) }
-            } else {
-                tokens = TokenTable(seedTokens)
-            }
-            return .success(())
-        }
-        if case .failure(let error) = outcome {
-            throw .control(status: 409, message: ControlJSON.clash(error))
+            tokens.replace(with: seedTokens, locationId: scope)
         }
         faults.clear(locationId: scope)
         journal.clear(locationId: scope)
@@ -143,6 +132,21 @@ struct ControlAPI: Sendable {
 public enum SandboxVersion {
     /// The version of this build.
     public static let current = "0.5.0"
+}
+
+extension TokenTable {
+    /// Replaces the tokens of a location (those that can use it and no other) with `tokens`; nil replaces
+    /// every token.
+    mutating func replace(with tokens: [AccessToken], locationId: String?) {
+        guard let locationId else {
+            self = TokenTable(tokens)
+            return
+        }
+        for token in all where token.belongsOnly(to: locationId) {
+            remove(token.token)
+        }
+        for token in tokens { put(token) }
+    }
 }
 
 extension AccessToken {

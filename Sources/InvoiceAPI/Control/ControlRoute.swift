@@ -27,6 +27,11 @@ struct ControlContext {
 
     /// The single value of a query parameter, if given.
     func query(_ name: String) throws(APIError) -> String? {
+        try Self.query(name, of: request)
+    }
+
+    /// The single value of a query parameter of `request`, if given; empty or repeated is a 400.
+    static func query(_ name: String, of request: HTTPRequest) throws(APIError) -> String? {
         let values = request.queryValues(name)
         guard !values.isEmpty else { return nil }
         guard values.count == 1, !values[0].isEmpty else {
